@@ -1,0 +1,47 @@
+using Newtonsoft.Json;
+
+namespace RealtimeKit.Generated;
+
+/// <summary>
+/// The JSON settings of the generated models, created once: the models carry their own
+/// attributes (names, required fields, nulls left out), so these settings only fix how dates
+/// and numbers are read and keep the reader from being led too deep.
+/// </summary>
+public static class RealtimeKitJson
+{
+    /// <summary>The settings the client reads and writes the API's JSON with. Do not change them.</summary>
+    public static JsonSerializerSettings SerializerSettings { get; } = new()
+    {
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+        DateTimeZoneHandling = DateTimeZoneHandling.RoundtripKind,
+        FloatParseHandling = FloatParseHandling.Double,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        MaxDepth = 64,
+    };
+
+    internal static JsonSerializer Serializer { get; } = JsonSerializer.Create(SerializerSettings);
+
+    /// <summary>Writes a model as the API's JSON.</summary>
+    /// <param name="value">A generated model.</param>
+    /// <param name="indented">Whether to indent the output for people to read.</param>
+    public static string Serialize(object value, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var json = new JsonTextWriter(writer) { Formatting = indented ? Formatting.Indented : Formatting.None };
+        Serializer.Serialize(json, value);
+        json.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Reads the API's JSON into a model.</summary>
+    /// <typeparam name="T">A generated model type.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <exception cref="JsonException">The text is not JSON of that shape.</exception>
+    public static T? Deserialize<T>(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var reader = new JsonTextReader(new StringReader(json));
+        return Serializer.Deserialize<T>(reader);
+    }
+}

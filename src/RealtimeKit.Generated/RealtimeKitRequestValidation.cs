@@ -1,0 +1,86 @@
+namespace RealtimeKit.Generated;
+
+/// <summary>
+/// The checks that the generated client and models call before a request is built. The
+/// templates decide which check applies from the OpenAPI document (maxLength, format uri and
+/// uuid, required lists), so a changed constraint is one rebuild away.
+/// </summary>
+internal static class RealtimeKitRequestValidation
+{
+    public static void PathSegment(string? value, string parameterName, int? maxLength)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(parameterName, $"{parameterName} is required.");
+        }
+
+        if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{parameterName} must not be empty.", parameterName);
+        }
+
+        if (maxLength is { } max && value.Length > max)
+        {
+            throw new ArgumentException($"{parameterName} must be at most {max} characters long; it has {value.Length}.", parameterName);
+        }
+    }
+
+    public static void NotEmpty(Guid value, string parameterName)
+    {
+        if (value == Guid.Empty)
+        {
+            throw new ArgumentException($"{parameterName} must not be Guid.Empty.", parameterName);
+        }
+    }
+
+    public static void Required<T>(T? value, string parameterName)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(parameterName, $"{parameterName} is required.");
+        }
+    }
+
+    public static void Required(object? value, string parameterName, string field)
+    {
+        if (value is null)
+        {
+            throw new RealtimeKitValidationException($"{parameterName}.{field} is required.", parameterName, field);
+        }
+    }
+
+    public static void RequiredText(string? value, string parameterName, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new RealtimeKitValidationException($"{parameterName}.{field} is required and must not be blank.", parameterName, field);
+        }
+    }
+
+    public static void AbsoluteHttpUri(Uri? value, string parameterName, string field)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttps && value.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new RealtimeKitValidationException(
+                $"{parameterName}.{field} must be an absolute http or https URL; '{value.OriginalString}' is not.", parameterName, field);
+        }
+    }
+
+    public static void MaxLength(string? value, int maxLength, string parameterName, string field)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            throw new RealtimeKitValidationException(
+                $"{parameterName}.{field} must be at most {maxLength} characters long; it has {value.Length}.", parameterName, field);
+        }
+    }
+
+    public static RealtimeKitValidationException NothingSet(string parameterName, string fields) =>
+        new($"{parameterName} sets no field: set at least one of {fields}.", parameterName, null);
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.Timeout;
+
+namespace RealtimeKit.Generated;
+
+/// <summary>
+/// The resilience pipeline <c>AddRealtimeKit</c> puts in front of the API (Microsoft.Extensions.Http.Resilience):
+/// a total timeout around retries that follow <see cref="RealtimeKitRetryOptions"/>.
+/// </summary>
+internal static class RealtimeKitResilience
+{
+    public const string PipelineName = "realtimekit";
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealtimeKitClientOptions options, TimeProvider? timeProvider = null)
+    {
+        if (timeProvider is not null)
+        {
+            pipeline.TimeProvider = timeProvider;
+        }
+
+        if (options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = options.Timeout });
+        }
+
+        var retry = options.Retry;
+        if (retry.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                Name = "retry",
+                MaxRetryAttempts = retry.MaxRetries,
+                Delay = retry.BaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, retry.MaxRetryAfter)),
+            });
+        }
+    }
+
+    /// <summary>
+    /// GET, PUT and DELETE are safe to repeat: retried on 408, 429, 5xx and any transport failure.
+    /// POST and PATCH are retried only when the server certainly did nothing: a 429, or a
+    /// connection that was never established.
+    /// </summary>
+    internal static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    {
+        var idempotent = method is not null && (method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head || method == HttpMethod.Options);
+
+        if (outcome.Result is { } response)
+        {
+            var status = (int)response.StatusCode;
+            if (status == 429)
+            {
+                return RealtimeKitErrorMapper.RetryAfter(response) is not { } wait || wait <= maxRetryAfter;
+            }
+
+            return idempotent && (status == (int)HttpStatusCode.RequestTimeout || (status >= 500 && status != 501 && status != 505));
+        }
+
+        return outcome.Exception switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+            HttpRequestException => idempotent,
+            TimeoutRejectedException => idempotent,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.Logging;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace RealtimeKit.Generated.Tests.Infrastructure;
+
+/// <summary>A WireMock server on 127.0.0.1 with a free port, one per test, standing in for the API under /client/v4.</summary>
+internal sealed class ApiServer : IDisposable
+{
+    public const string BasePath = "/client/v4";
+
+    private ApiServer(WireMockServer server)
+    {
+        Server = server;
+    }
+
+    public WireMockServer Server { get; }
+
+    public string Token { get; } = "test-token-" + Guid.NewGuid().ToString("N");
+
+    public Uri BaseAddress => new($"{Server.Url}{BasePath}");
+
+    public static ApiServer Start()
+    {
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            Urls = [$"http://127.0.0.1:{FreePort()}"],
+            StartAdminInterface = false,
+            ReadStaticMappings = false,
+        });
+        return new ApiServer(server);
+    }
+
+    /// <summary>A client as users get it: registered with AddRealtimeKit, retries off unless asked for.</summary>
+    public IWebhooksClient CreateClient(Action<Generated.RealtimeKitClientOptions>? configure = null) => CreateProvider(configure).GetRequiredService<IWebhooksClient>();
+
+    public ServiceProvider CreateProvider(Action<Generated.RealtimeKitClientOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.ApiToken = Token;
+            options.BaseAddress = BaseAddress;
+            options.Retry.MaxRetries = 0;
+            configure?.Invoke(options);
+        });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
+
+    public ILogEntry SingleRequest()
+    {
+        var entries = Requests;
+        Assert.Single(entries);
+        return entries[0];
+    }
+
+    public void Dispose() => Server.Stop();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

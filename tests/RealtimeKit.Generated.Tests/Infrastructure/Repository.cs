@@ -1,0 +1,17 @@
+using System.Reflection;
+
+namespace RealtimeKit.Generated.Tests.Infrastructure;
+
+/// <summary>Paths the build put into this assembly's metadata.</summary>
+internal static class Repository
+{
+    public static string Root => Metadata("RepoRoot");
+
+    public static string NSwagDirectory => Metadata("NSwagDirectory");
+
+    public static string OpenApiDocument => Path.Combine(Root, "openapi", "realtimekit-webhooks.yaml");
+
+    private static string Metadata(string key) =>
+        typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"assembly metadata {key} is missing");
+}

@@ -1,0 +1,62 @@
+using Newtonsoft.Json.Linq;
+using WireMock.Logging;
+
+namespace RealtimeKit.Generated.Tests.Infrastructure;
+
+/// <summary>Assertions on what went over the wire and what was read back.</summary>
+internal static class Wire
+{
+    public static void AssertRequest(ILogEntry entry, string method, string path, string token, string? jsonBody)
+    {
+        var request = entry.RequestMessage;
+        Assert.Equal(method, request.Method);
+        Assert.Equal(path, request.Path);
+        Assert.Equal($"Bearer {token}", Header(entry, "Authorization"));
+        Assert.Equal("application/json", Header(entry, "Accept"));
+        if (jsonBody is null)
+        {
+            Assert.True(string.IsNullOrEmpty(request.Body), $"expected no body, got '{request.Body}'");
+            Assert.Null(Header(entry, "Content-Type"));
+        }
+        else
+        {
+            Assert.Equal("application/json; charset=utf-8", Header(entry, "Content-Type"));
+            Assert.Equal(jsonBody, request.Body);
+        }
+    }
+
+    public static string? Header(ILogEntry entry, string name)
+    {
+        var headers = entry.RequestMessage.Headers;
+        if (headers is null)
+        {
+            return null;
+        }
+
+        foreach (var pair in headers)
+        {
+            if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return string.Join(", ", pair.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The webhook of the reference pages' example, field by field.</summary>
+    public static void AssertExampleWebhook(Webhook webhook)
+    {
+        Assert.Equal(SpecExamples.WebhookId, webhook.Id);
+        Assert.Equal("All events webhook", webhook.Name);
+        Assert.Equal(new Uri(SpecExamples.WebhookUrl), webhook.Url);
+        Assert.Equal(SpecExamples.AllEventNames, webhook.Events.Select(e => e.ToString()));
+        Assert.True(webhook.Enabled);
+        var expected = new DateTimeOffset(2022, 5, 28, 7, 1, 53, 75, TimeSpan.Zero);
+        Assert.Equal(expected, webhook.CreatedAt);
+        Assert.Equal(TimeSpan.Zero, webhook.CreatedAt.Offset);
+        Assert.Equal(expected, webhook.UpdatedAt);
+    }
+
+    public static JToken Json(string text) => JToken.Parse(text);
+}

@@ -46,10 +46,7 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
 
         if (!text.StartsWith('{') && !text.StartsWith('['))
         {
-            // A bare line of text, e.g. "Unauthorized" from a proxy: it is the message.
-            return text.Length <= 200 && !text.Contains('\n')
-                ? new(text, null, "the response body is plain text")
-                : new(null, null, "the response body is not JSON");
+            return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {text.Length} characters)");
         }
 
         var token = TryParse(text);

@@ -1,0 +1,79 @@
+using RealtimeKit.Generated.Tests.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace RealtimeKit.Generated.Tests;
+
+/// <summary>Bad input is stopped before anything is sent, with an ArgumentException naming the parameter and the field.</summary>
+public sealed class ValidationTests : IDisposable
+{
+    private static readonly Guid Id = SpecExamples.WebhookId;
+    private static readonly string TooLong = new('a', 33);
+
+    private readonly ApiServer _api = ApiServer.Start();
+
+    public ValidationTests()
+    {
+        _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithBody(SpecExamples.WebhookEnvelope));
+    }
+
+    public void Dispose() => _api.Dispose();
+
+    private static AddWebhookRequest ValidAdd() => new() { Name = "n", Url = new Uri("https://example.com/hook"), Events = [WebhookEvent.MeetingStarted] };
+
+    private static ReplaceWebhookRequest ValidReplace() => new() { Name = "n", Url = new Uri("https://example.com/hook"), Events = [WebhookEvent.MeetingStarted] };
+
+    public static TheoryData<string, Func<IWebhooksClient, Task>, string, string?> BadCalls => new()
+    {
+        { "null account id", c => c.ListWebhooksAsync(null!, "app"), "accountId", null },
+        { "empty account id", c => c.ListWebhooksAsync("", "app"), "accountId", null },
+        { "blank app id", c => c.ListWebhookEventsAsync("acc", "  "), "appId", null },
+        { "account id over 32", c => c.GetWebhookAsync(TooLong, "app", Id), "accountId", null },
+        { "app id over 32", c => c.DeleteWebhookAsync("acc", TooLong, Id), "appId", null },
+        { "empty webhook id", c => c.GetWebhookAsync("acc", "app", Guid.Empty), "webhookId", null },
+        { "null add body", c => c.AddWebhookAsync("acc", "app", null!), "body", null },
+        { "missing name", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Url = new Uri("https://e.com"), Events = [WebhookEvent.MeetingEnded] }), "body", "name" },
+        { "blank name", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = " ", Url = new Uri("https://e.com"), Events = [WebhookEvent.MeetingEnded] }), "body", "name" },
+        { "missing url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
+        { "relative url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("/hook", UriKind.Relative), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
+        { "ftp url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("ftp://e.com/x"), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
+        { "missing events on add", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
+        { "missing events on replace", c => c.ReplaceWebhookAsync("acc", "app", Id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
+        { "blank name on replace", c => c.ReplaceWebhookAsync("acc", "app", Id, new ReplaceWebhookRequest { Name = "", Url = new Uri("https://e.com"), Events = [] }), "body", "name" },
+        { "null replace body", c => c.ReplaceWebhookAsync("acc", "app", Id, null!), "body", null },
+        { "edit that sets nothing", c => c.EditWebhookAsync("acc", "app", Id, new EditWebhookRequest()), "body", null },
+        { "edit with a relative url", c => c.EditWebhookAsync("acc", "app", Id, new EditWebhookRequest { Url = new Uri("hook", UriKind.Relative) }), "body", "url" },
+        { "edit with an empty webhook id", c => c.EditWebhookAsync("acc", "app", Guid.Empty, new EditWebhookRequest { Name = "x" }), "webhookId", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCalls))]
+    public async Task Bad_input_throws_naming_the_parameter_and_field_and_sends_nothing(string what, Func<IWebhooksClient, Task> call, string parameter, string? field)
+    {
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => call(_api.CreateClient()));
+
+        Assert.True(parameter == error.ParamName, $"{what}: {error.ParamName}");
+        Assert.Contains(parameter, error.Message, StringComparison.Ordinal);
+        if (field is not null)
+        {
+            var validation = Assert.IsType<RealtimeKitValidationException>(error);
+            Assert.Equal(field, validation.Field);
+            Assert.Contains($"{parameter}.{field}", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public async Task Valid_input_at_the_limits_is_sent()
+    {
+        var client = _api.CreateClient();
+        var max = new string('a', 32);
+
+        await client.AddWebhookAsync(max, max, ValidAdd());
+        await client.ReplaceWebhookAsync(max, max, Id, ValidReplace());
+        await client.EditWebhookAsync(max, max, Id, new EditWebhookRequest { Events = [] });
+
+        Assert.Equal(3, _api.Requests.Count);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace RealtimeKit.Generated.Testing;
+
+/// <summary>
+/// A stateful, in-process fake of the RealtimeKit webhooks API on 127.0.0.1, built on
+/// WireMock.Net and driven by the same OpenAPI document as the client: all seven operations with
+/// in-memory state per account and app, the documented status codes and shapes, 401 for a wrong
+/// token, 400 naming the field for a body that breaks the document's rules, 404 for an unknown
+/// webhook, and queued faults for testing a caller's resilience.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var sandbox = RealtimeKitSandbox.Start();
+/// services.AddRealtimeKit(o => { o.BaseAddress = sandbox.BaseAddress; o.ApiToken = sandbox.ApiToken; });
+/// </code>
+/// </example>
+public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
+{
+    /// <summary>The path the API lives under, as on api.cloudflare.com.</summary>
+    public const string BasePath = "/client/v4";
+
+    private readonly WireMockServer _server;
+    private readonly RealtimeKitSandboxOptions _options;
+    private readonly SandboxApi _api;
+    private readonly ConcurrentQueue<RealtimeKitSandboxRequest> _requests = new();
+    private readonly List<(string? OperationId, RealtimeKitSandboxFault Fault)> _faults = [];
+    private readonly Lock _faultLock = new();
+    private int _disposed;
+
+    private RealtimeKitSandbox(WireMockServer server, RealtimeKitSandboxOptions options, string token)
+    {
+        _server = server;
+        _options = options;
+        ApiToken = token;
+        Port = server.Ports[0];
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");
+        _api = new SandboxApi(SandboxDocument.Instance, new SandboxStore(), options.TimeProvider);
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
+    }
+
+    /// <summary>The address to give the client: <c>http://127.0.0.1:{port}/client/v4/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The port the sandbox listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>The bearer token the sandbox accepts.</summary>
+    public string ApiToken { get; }
+
+    /// <summary>Every request received so far, in order, with the answer given.</summary>
+    public IReadOnlyList<RealtimeKitSandboxRequest> Requests => [.. _requests];
+
+    /// <summary>Starts a sandbox on 127.0.0.1.</summary>
+    /// <param name="options">Port, token and clock; null for a free port, a generated token and the system clock.</param>
+    public static RealtimeKitSandbox Start(RealtimeKitSandboxOptions? options = null)
+    {
+        options ??= new RealtimeKitSandboxOptions();
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        var token = string.IsNullOrEmpty(options.ApiToken) ? "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiToken;
+        _ = SandboxDocument.Instance;
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = options.Port != 0 ? options.Port : FreePort();
+            try
+            {
+                var server = WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [$"http://127.0.0.1:{port}"],
+                    StartAdminInterface = false,
+                    ReadStaticMappings = false,
+                    MaxRequestLogCount = 0,
+                });
+                return new RealtimeKitSandbox(server, options, token);
+            }
+            catch (Exception) when (options.Port == 0 && attempt < 5)
+            {
+                // Another process took the free port between the probe and the bind: try another.
+            }
+        }
+    }
+
+    /// <summary>Adds a webhook directly to the state, as if it had been created through the API.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="name">Its name.</param>
+    /// <param name="url">Where events go.</param>
+    /// <param name="events">The events it is triggered by.</param>
+    /// <param name="enabled">Whether it is active.</param>
+    /// <returns>The webhook as the API would return it.</returns>
+    public Webhook AddWebhook(string accountId, string appId, string name, Uri url, IEnumerable<WebhookEvent> events, bool enabled = true)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(events);
+        return _api.Seed(accountId, appId, name, url.AbsoluteUri, events.Select(e => e.ToString()).ToList(), enabled).ToModel();
+    }
+
+    /// <summary>The webhooks of an app, in creation order.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    public IReadOnlyList<Webhook> GetWebhooks(string accountId, string appId) =>
+        _api.Store.List(accountId, appId).Select(w => w.ToModel()).ToList();
+
+    /// <summary>Answers the next <paramref name="times"/> requests of an operation (or of any) with a fault.</summary>
+    /// <param name="fault">What to answer with.</param>
+    /// <param name="times">How many requests in a row get it.</param>
+    /// <param name="operationId">The document's operationId, e.g. <c>addWebhook</c>; null for any request.</param>
+    public void InjectFault(RealtimeKitSandboxFault fault, int times = 1, string? operationId = null)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        if (operationId is not null && SandboxDocument.Instance.Routes.All(r => r.OperationId != operationId))
+        {
+            throw new ArgumentException($"'{operationId}' is not an operationId of the document.", nameof(operationId));
+        }
+
+        lock (_faultLock)
+        {
+            for (var i = 0; i < times; i++)
+            {
+                _faults.Add((operationId, fault));
+            }
+        }
+    }
+
+    /// <summary>Stops the sandbox.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _server.Stop();
+            _server.Dispose();
+        }
+    }
+
+    /// <summary>Stops the sandbox.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The sandbox's address and token, never more.</summary>
+    public override string ToString() => $"RealtimeKitSandbox {{ BaseAddress = {BaseAddress} }}";
+
+    private ResponseMessage Handle(IRequestMessage request)
+    {
+        var received = _options.TimeProvider.GetUtcNow();
+        var headers = (request.Headers ?? new Dictionary<string, WireMockList<string>>())
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        var body = string.IsNullOrEmpty(request.Body) ? null : request.Body;
+        var path = request.Path;
+
+        var match = path.StartsWith(BasePath, StringComparison.Ordinal)
+            ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
+            : null;
+        var operationId = match?.Route.OperationId;
+        var fault = TakeFault(operationId);
+
+        SandboxAnswer answer;
+        if (fault?.StatusCode is { } faultStatus)
+        {
+            answer = new SandboxAnswer(faultStatus, fault.Body ?? string.Empty, fault.ContentType);
+        }
+        else if (match is null)
+        {
+            answer = path.StartsWith(BasePath, StringComparison.Ordinal) && SandboxDocument.Instance.PathExists(path[BasePath.Length..])
+                ? new SandboxAnswer(405, SandboxJson.Error(405, $"METHOD_NOT_ALLOWED {request.Method} is not an operation of {path}"))
+                : new SandboxAnswer(404, SandboxJson.Error(404, $"NOT_FOUND no route for {request.Method} {path}"));
+        }
+        else if (!IsAuthorized(headers))
+        {
+            answer = new SandboxAnswer(401, SandboxJson.Unauthorized);
+        }
+        else
+        {
+            answer = _api.Handle(match.Value.Route, match.Value.Values, body);
+        }
+
+        var responseBody = answer.Body;
+        if (fault is { Truncate: true })
+        {
+            responseBody = responseBody[..(responseBody.Length / 2)];
+        }
+
+        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
+        {
+            Thread.Sleep(delay);
+        }
+
+        var response = new ResponseMessage
+        {
+            StatusCode = answer.Status,
+            BodyData = new BodyData { BodyAsString = responseBody, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+        };
+        response.AddHeader("Content-Type", answer.ContentType + "; charset=utf-8");
+        foreach (var (name, value) in fault?.Headers ?? new Dictionary<string, string>())
+        {
+            response.AddHeader(name, value);
+        }
+
+        var record = new RealtimeKitSandboxRequest(request.Method, path, headers, body, operationId, answer.Status, responseBody, received);
+        _requests.Enqueue(record);
+        _options.OnRequest?.Invoke(record);
+        return response;
+    }
+
+    private bool IsAuthorized(Dictionary<string, string> headers) =>
+        headers.TryGetValue("authorization", out var value)
+        && value.StartsWith("Bearer ", StringComparison.Ordinal)
+        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(value[7..]), Encoding.UTF8.GetBytes(ApiToken));
+
+    private RealtimeKitSandboxFault? TakeFault(string? operationId)
+    {
+        lock (_faultLock)
+        {
+            var index = _faults.FindIndex(f => f.OperationId is null || f.OperationId == operationId);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index].Fault;
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

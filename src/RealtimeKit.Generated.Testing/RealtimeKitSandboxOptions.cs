@@ -1,0 +1,17 @@
+namespace RealtimeKit.Generated.Testing;
+
+/// <summary>How a <see cref="RealtimeKitSandbox"/> starts.</summary>
+public sealed class RealtimeKitSandboxOptions
+{
+    /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The bearer token the sandbox accepts; null (the default) generates one, see <see cref="RealtimeKitSandbox.ApiToken"/>.</summary>
+    public string? ApiToken { get; set; }
+
+    /// <summary>The clock for <c>created_at</c> and <c>updated_at</c>; default the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Called after each request is answered, e.g. to log it; called on the server's threads.</summary>
+    public Action<RealtimeKitSandboxRequest>? OnRequest { get; set; }
+}

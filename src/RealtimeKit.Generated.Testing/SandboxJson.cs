@@ -1,0 +1,108 @@
+using System.Globalization;
+using Newtonsoft.Json;
+
+namespace RealtimeKit.Generated.Testing;
+
+/// <summary>Writes the sandbox's answers in exactly the documented shapes.</summary>
+internal static class SandboxJson
+{
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string WebhookEnvelope(StoredWebhook webhook) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        WriteWebhook(json, webhook);
+        json.WriteEndObject();
+    });
+
+    public static string WebhookListEnvelope(IEnumerable<StoredWebhook> webhooks) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartArray();
+        foreach (var webhook in webhooks)
+        {
+            WriteWebhook(json, webhook);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    public static string EventListEnvelope(IEnumerable<string> events) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartArray();
+        foreach (var name in events)
+        {
+            json.WriteValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>The documented ErrorResponse: <c>{"success":false,"error":{"code":…,"message":…}}</c>.</summary>
+    public static string Error(int code, string message) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(false);
+        json.WritePropertyName("error");
+        json.WriteStartObject();
+        json.WritePropertyName("code");
+        json.WriteValue(code);
+        json.WritePropertyName("message");
+        json.WriteValue(message);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    public const string Unauthorized = "{\"message\":\"Unauthorized\"}";
+
+    private static void WriteWebhook(JsonWriter json, StoredWebhook webhook)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("id");
+        json.WriteValue(webhook.Id.ToString("D"));
+        json.WritePropertyName("name");
+        json.WriteValue(webhook.Name);
+        json.WritePropertyName("url");
+        json.WriteValue(webhook.Url);
+        json.WritePropertyName("events");
+        json.WriteStartArray();
+        foreach (var name in webhook.Events)
+        {
+            json.WriteValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("enabled");
+        json.WriteValue(webhook.Enabled);
+        json.WritePropertyName("created_at");
+        json.WriteValue(Timestamp(webhook.CreatedAt));
+        json.WritePropertyName("updated_at");
+        json.WriteValue(Timestamp(webhook.UpdatedAt));
+        json.WriteEndObject();
+    }
+
+    private static string Write(Action<JsonTextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            write(json);
+        }
+
+        return text.ToString();
+    }
+}

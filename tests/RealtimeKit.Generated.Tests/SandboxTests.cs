@@ -1,0 +1,365 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json.Linq;
+using RealtimeKit.Generated.Testing;
+
+namespace RealtimeKit.Generated.Tests;
+
+/// <summary>The generated client, registered through AddRealtimeKit, against the stateful sandbox.</summary>
+public sealed class SandboxTests : IAsyncDisposable
+{
+    private const string Account = "023e105f4ecef8ad9ca31a8372d0c353";
+    private const string App = "app_id";
+    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, 123, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly RealtimeKitSandbox _sandbox;
+    private readonly ServiceProvider _provider;
+
+    public SandboxTests()
+    {
+        _sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { TimeProvider = _time });
+        _provider = Provider(_sandbox);
+    }
+
+    private IWebhooksClient Client => _provider.GetRequiredService<IWebhooksClient>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+
+    private static ServiceProvider Provider(RealtimeKitSandbox sandbox, string? token = null, int retries = 2)
+    {
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.BaseAddress = sandbox.BaseAddress;
+            options.ApiToken = token ?? sandbox.ApiToken;
+            options.Retry.MaxRetries = retries;
+            options.Retry.BaseDelay = TimeSpan.Zero;
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static AddWebhookRequest NewWebhook(string name = "All events webhook", bool? enabled = null) => new()
+    {
+        Name = name,
+        Url = new Uri("https://hooks.example.com/realtimekit"),
+        Events = [.. WebhookEvent.KnownValues],
+        Enabled = enabled,
+    };
+
+    [Fact]
+    public async Task A_full_life_cycle_behaves_as_documented()
+    {
+        var client = Client;
+        Assert.Empty((await client.ListWebhooksAsync(Account, App)).Data);
+
+        var added = (await client.AddWebhookAsync(Account, App, NewWebhook())).Data;
+        Assert.Equal(201, _sandbox.Requests[^1].StatusCode);
+        Assert.NotEqual(Guid.Empty, added.Id);
+        Assert.True(added.Enabled);
+        Assert.Equal(Start, added.CreatedAt);
+        Assert.Equal(added.CreatedAt, added.UpdatedAt);
+        Assert.Equal(WebhookEvent.KnownValues, added.Events);
+
+        var listed = Assert.Single((await client.ListWebhooksAsync(Account, App)).Data);
+        Assert.Equal(added.Id, listed.Id);
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var edited = (await client.EditWebhookAsync(Account, App, added.Id, new EditWebhookRequest { Enabled = false })).Data;
+        Assert.False(edited.Enabled);
+        Assert.Equal(added.Name, edited.Name);
+        Assert.Equal(added.Url, edited.Url);
+        Assert.Equal(added.Events, edited.Events);
+        Assert.Equal(Start, edited.CreatedAt);
+        Assert.Equal(Start.AddMinutes(5), edited.UpdatedAt);
+
+        var fetched = (await client.GetWebhookAsync(Account, App, added.Id)).Data;
+        Assert.False(fetched.Enabled);
+        Assert.Equal(edited.UpdatedAt, fetched.UpdatedAt);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var replaced = (await client.ReplaceWebhookAsync(Account, App, added.Id, new ReplaceWebhookRequest
+        {
+            Name = "Recordings only",
+            Url = new Uri("https://hooks.example.com/recordings"),
+            Events = [WebhookEvent.RecordingStatusUpdate],
+        })).Data;
+        Assert.Equal("Recordings only", replaced.Name);
+        Assert.Equal([WebhookEvent.RecordingStatusUpdate], replaced.Events);
+        Assert.True(replaced.Enabled);
+        Assert.Equal(Start.AddMinutes(6), replaced.UpdatedAt);
+
+        var deleted = (await client.DeleteWebhookAsync(Account, App, added.Id)).Data;
+        Assert.Equal(added.Id, deleted.Id);
+        Assert.Equal("Recordings only", deleted.Name);
+
+        var missing = await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.GetWebhookAsync(Account, App, added.Id));
+        Assert.Equal(404, missing.ErrorCode);
+        Assert.Contains(added.Id.ToString(), missing.ApiMessage, StringComparison.Ordinal);
+        Assert.Empty((await client.ListWebhooksAsync(Account, App)).Data);
+    }
+
+    [Fact]
+    public async Task Enabled_false_on_add_is_kept()
+    {
+        var added = (await Client.AddWebhookAsync(Account, App, NewWebhook(enabled: false))).Data;
+
+        Assert.False(added.Enabled);
+        Assert.False(_sandbox.GetWebhooks(Account, App).Single().Enabled);
+    }
+
+    [Fact]
+    public async Task List_returns_the_apps_webhooks_in_creation_order_and_apps_are_separate()
+    {
+        foreach (var name in new[] { "first", "second", "third" })
+        {
+            await Client.AddWebhookAsync(Account, App, NewWebhook(name));
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Client.AddWebhookAsync(Account, "other_app", NewWebhook("elsewhere"));
+
+        Assert.Equal(["first", "second", "third"], (await Client.ListWebhooksAsync(Account, App)).Data.Select(w => w.Name));
+        Assert.Equal(["elsewhere"], (await Client.ListWebhooksAsync(Account, "other_app")).Data.Select(w => w.Name));
+        Assert.Empty((await Client.ListWebhooksAsync("another_account", App)).Data);
+    }
+
+    [Fact]
+    public async Task Events_lists_the_nine_documented_names()
+    {
+        var events = await Client.ListWebhookEventsAsync(Account, App);
+
+        Assert.True(events.Success);
+        Assert.Equal(WebhookEvent.KnownValues, events.Data);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_answered_401_Unauthorized()
+    {
+        await using var provider = Provider(_sandbox, token: "not-the-token");
+
+        var error = await Assert.ThrowsAsync<RealtimeKitUnauthorizedException>(() => provider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync(Account, App));
+
+        Assert.Equal("Unauthorized", error.ApiMessage);
+        Assert.Equal("{\"message\":\"Unauthorized\"}", error.Response);
+    }
+
+    [Fact]
+    public async Task A_missing_token_is_answered_401()
+    {
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(new Uri(_sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/webhooks"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("{\"message\":\"Unauthorized\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    public static TheoryData<string, string, string, string> BadRequests => new()
+    {
+        { "POST", "webhooks", """{"url":"https://e.com/h","events":["meeting.started"]}""", "BAD_REQUEST \"name\" is required" },
+        { "POST", "webhooks", """{"name":"n","events":["meeting.started"]}""", "BAD_REQUEST \"url\" is required" },
+        { "POST", "webhooks", """{"name":"n","url":"https://e.com/h"}""", "BAD_REQUEST \"events\" is required" },
+        { "POST", "webhooks", """{"name":"n","url":"/relative","events":["meeting.started"]}""", "BAD_REQUEST \"url\" must be" },
+        { "POST", "webhooks", """{"name":"n","url":"https://e.com/h","events":["meeting.started","meeting.exploded"]}""", "BAD_REQUEST \"events[1]\" is not a supported event" },
+        { "POST", "webhooks", """{"name":"n","url":"https://e.com/h","events":["meeting.started"],"enabled":"yes"}""", "BAD_REQUEST \"enabled\" must be a boolean" },
+        { "POST", "webhooks", """{"name":"n",""", "BAD_REQUEST the request body is not valid JSON" },
+        { "POST", "webhooks", "[]", "BAD_REQUEST the request body must be a JSON object" },
+        { "PATCH", "webhooks/not-a-uuid", """{"name":"n"}""", "BAD_REQUEST \"id\" must be a valid GUID" },
+        { "PATCH", "webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", "{}", "BAD_REQUEST the request body must set at least one field" },
+        { "PUT", "webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", """{"name":"n","url":"https://e.com/h"}""", "BAD_REQUEST \"events\" is required" },
+        { "GET", "webhooks/12345", "", "BAD_REQUEST \"id\" must be a valid GUID" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRequests))]
+    public async Task Bodies_and_ids_that_break_the_document_are_answered_400_naming_the_field(string method, string relative, string body, string message)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(_sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/{relative}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.ApiToken);
+        if (body.Length > 0)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        var response = await http.SendAsync(request);
+        var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False((bool)json["success"]!);
+        Assert.Equal(400, (int)json["error"]!["code"]!);
+        Assert.StartsWith(message, (string)json["error"]!["message"]!, StringComparison.Ordinal);
+        Assert.Empty(_sandbox.GetWebhooks(Account, App));
+    }
+
+    [Fact]
+    public async Task An_account_id_over_32_characters_is_answered_400()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.ApiToken);
+
+        var response = await http.GetAsync(new Uri(_sandbox.BaseAddress, $"accounts/{new string('a', 33)}/realtime/kit/{App}/webhooks"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\\\"account_id\\\" must be at most 32 characters long", (await response.Content.ReadAsStringAsync()).Replace("\"account_id\"", "\\\"account_id\\\"", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_webhooks_are_answered_404_on_every_per_webhook_operation()
+    {
+        var id = Guid.NewGuid();
+        var client = Client;
+
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.GetWebhookAsync(Account, App, id));
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.EditWebhookAsync(Account, App, id, new EditWebhookRequest { Name = "x" }));
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.ReplaceWebhookAsync(Account, App, id, new ReplaceWebhookRequest { Name = "x", Url = new Uri("https://e.com"), Events = [] }));
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.DeleteWebhookAsync(Account, App, id));
+    }
+
+    [Fact]
+    public async Task Webhooks_seeded_from_code_are_served()
+    {
+        var seeded = _sandbox.AddWebhook(Account, App, "seeded", new Uri("https://e.com/s"), [WebhookEvent.MeetingEnded, "meeting.future"], enabled: false);
+
+        var fetched = (await Client.GetWebhookAsync(Account, App, seeded.Id)).Data;
+
+        Assert.Equal("seeded", fetched.Name);
+        Assert.False(fetched.Enabled);
+        Assert.Equal(["meeting.ended", "meeting.future"], fetched.Events.Select(e => e.ToString()));
+        Assert.Equal(Start, fetched.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Every_request_is_recorded_with_its_answer()
+    {
+        await Client.AddWebhookAsync(Account, App, NewWebhook("recorded"));
+
+        var request = Assert.Single(_sandbox.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal($"/client/v4/accounts/{Account}/realtime/kit/{App}/webhooks", request.Path);
+        Assert.Equal("addWebhook", request.OperationId);
+        Assert.Equal($"Bearer {_sandbox.ApiToken}", request.Header("Authorization"));
+        Assert.StartsWith("application/json", request.Header("content-type"), StringComparison.Ordinal);
+        Assert.Equal("recorded", (string)JObject.Parse(request.Body!)["name"]!);
+        Assert.Equal(201, request.StatusCode);
+        Assert.Equal(Start, request.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task Injected_503s_are_retried_by_the_client_for_a_GET()
+    {
+        var seeded = _sandbox.AddWebhook(Account, App, "s", new Uri("https://e.com/s"), [WebhookEvent.MeetingStarted]);
+        _sandbox.InjectFault(RealtimeKitSandboxFault.ServiceUnavailableHtml(), times: 2, operationId: "getWebhook");
+
+        var fetched = (await Client.GetWebhookAsync(Account, App, seeded.Id)).Data;
+
+        Assert.Equal(seeded.Id, fetched.Id);
+        Assert.Equal([503, 503, 200], _sandbox.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_injected_503_on_a_POST_is_not_retried_and_changes_nothing()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.ServiceUnavailableHtml(), operationId: "addWebhook");
+
+        var error = await Assert.ThrowsAsync<RealtimeKitApiException>(() => Client.AddWebhookAsync(Account, App, NewWebhook()));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Contains("HTML", error.Message, StringComparison.Ordinal);
+        Assert.Single(_sandbox.Requests);
+        Assert.Empty(_sandbox.GetWebhooks(Account, App));
+    }
+
+    [Fact]
+    public async Task An_injected_429_on_a_POST_is_retried_and_adds_exactly_one_webhook()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.RateLimited(TimeSpan.Zero), operationId: "addWebhook");
+
+        await Client.AddWebhookAsync(Account, App, NewWebhook());
+
+        Assert.Equal([429, 201], _sandbox.Requests.Select(r => r.StatusCode));
+        Assert.Single(_sandbox.GetWebhooks(Account, App));
+    }
+
+    [Fact]
+    public async Task A_truncated_answer_is_a_RealtimeKitApiException()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.TruncatedBody(), operationId: "listWebhookEvents");
+
+        var error = await Assert.ThrowsAsync<RealtimeKitApiException>(() => Client.ListWebhookEventsAsync(Account, App));
+
+        Assert.Equal(200, error.StatusCode);
+        Assert.Contains("not a valid WebhookEventListResponse", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delayed_answer_meets_the_clients_timeout()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.Delayed(TimeSpan.FromSeconds(2)), operationId: "listWebhooks");
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.BaseAddress = _sandbox.BaseAddress;
+            options.ApiToken = _sandbox.ApiToken;
+            options.Timeout = TimeSpan.FromMilliseconds(300);
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        await Assert.ThrowsAsync<TimeoutException>(() => provider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync(Account, App));
+    }
+
+    [Fact]
+    public async Task Twenty_sandboxes_run_side_by_side_without_interfering()
+    {
+        var sandboxes = Enumerable.Range(0, 20).Select(_ => RealtimeKitSandbox.Start()).ToList();
+        try
+        {
+            Assert.Equal(20, sandboxes.Select(s => s.Port).Distinct().Count());
+            await Task.WhenAll(sandboxes.Select(async (sandbox, index) =>
+            {
+                await using var provider = Provider(sandbox);
+                var client = provider.GetRequiredService<IWebhooksClient>();
+                for (var i = 0; i <= index % 3; i++)
+                {
+                    await client.AddWebhookAsync(Account, App, NewWebhook($"sandbox-{index}-{i}"));
+                }
+
+                var names = (await client.ListWebhooksAsync(Account, App)).Data.Select(w => w.Name).ToList();
+                Assert.Equal(Enumerable.Range(0, (index % 3) + 1).Select(i => $"sandbox-{index}-{i}"), names);
+            }));
+
+            Assert.All(sandboxes, s => Assert.DoesNotContain(sandboxes.Where(o => o != s), o => o.ApiToken == s.ApiToken));
+        }
+        finally
+        {
+            foreach (var sandbox in sandboxes)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public void A_fixed_port_is_honoured_and_the_token_can_be_given()
+    {
+        int port;
+        using (var probe = RealtimeKitSandbox.Start())
+        {
+            port = probe.Port;
+        }
+
+        using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { Port = port, ApiToken = "given-token" });
+
+        Assert.Equal(port, sandbox.Port);
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/client/v4/"), sandbox.BaseAddress);
+        Assert.Equal("given-token", sandbox.ApiToken);
+    }
+}

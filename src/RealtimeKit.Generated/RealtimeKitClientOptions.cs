@@ -38,6 +38,9 @@ public sealed class RealtimeKitClientOptions
     /// <summary>When and how often a failed call is tried again.</summary>
     public RealtimeKitRetryOptions Retry { get; } = new();
 
+    /// <summary>What is wrong with these options, one message each; empty when they are valid. Messages never contain a credential.</summary>
+    public IReadOnlyList<string> Validate() => RealtimeKitClientOptionsValidator.Check(this);
+
     /// <summary>Which credential is configured, never the credential itself.</summary>
     public override string ToString() =>
         $"RealtimeKitClientOptions {{ BaseAddress = {BaseAddress}, Credential = {CredentialKind}, Timeout = {Timeout}, MaxRetries = {Retry.MaxRetries} }}";

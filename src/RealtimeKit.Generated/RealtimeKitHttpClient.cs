@@ -14,7 +14,7 @@ public static class RealtimeKitHttpClient
     public static HttpClient Create(RealtimeKitClientOptions options, HttpMessageHandler? innerHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = RealtimeKitClientOptionsValidator.Check(options);
+        var failures = options.Validate();
         if (failures.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", failures), nameof(options));

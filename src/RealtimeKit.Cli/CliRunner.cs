@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RealtimeKit.Generated;
+
+namespace RealtimeKit.Cli;
+
+/// <summary>Runs a command against the API and turns every failure into a one-line message and an exit code.</summary>
+internal static class CliRunner
+{
+    private static readonly Dictionary<string, string> _optionOfParameter = new(StringComparer.Ordinal)
+    {
+        ["accountId"] = "--account-id",
+        ["appId"] = "--app-id",
+        ["webhookId"] = "--webhook-id",
+        ["name"] = "--name",
+        ["url"] = "--url",
+        ["events"] = "--event",
+        ["enabled"] = "--enabled",
+    };
+
+    public static async Task<int> RunAsync(
+        CliEnvironment environment,
+        GlobalOptions globals,
+        ParseResult parse,
+        CancellationToken cancellationToken,
+        Func<IWebhooksClient, string, WebhookPrinter, CancellationToken, Task> action)
+    {
+        return await GuardAsync(environment, parse.GetValue(globals.Verbose), cancellationToken, async () =>
+        {
+            await using var services = globals.CreateServices(parse);
+            var account = globals.RequireAccountId(parse);
+            var client = services.GetRequiredService<IWebhooksClient>();
+            await action(client, account, new WebhookPrinter(environment, globals.Json(parse)), cancellationToken);
+        });
+    }
+
+    public static async Task<int> GuardAsync(CliEnvironment environment, bool verbose, CancellationToken cancellationToken, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await environment.Error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (UsageException ex)
+        {
+            return await FailAsync(environment, ExitCodes.Usage, ex.Message, verbose ? ex : null);
+        }
+        catch (RealtimeKitValidationException ex)
+        {
+            var option = ex.Field is { } field && _optionOfParameter.TryGetValue(field, out var name) ? name : null;
+            var message = option is null
+                ? "edit needs at least one of --name, --url, --event, --enabled."
+                : $"{option}: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal)}";
+            return await FailAsync(environment, ExitCodes.Usage, message, verbose ? ex : null);
+        }
+        catch (ArgumentException ex) when (ex.ParamName is { } parameter && _optionOfParameter.TryGetValue(parameter, out var option))
+        {
+            return await FailAsync(environment, ExitCodes.Usage, $"{option}: {ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)}", verbose ? ex : null);
+        }
+        catch (RealtimeKitApiException ex)
+        {
+            return await FailAsync(environment, ExitCodes.ApiError, $"{ex.Message} [operation {ex.OperationId}]", verbose ? ex : null);
+        }
+        catch (TimeoutException ex)
+        {
+            return await FailAsync(environment, ExitCodes.ApiError, ex.Message, verbose ? ex : null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return await FailAsync(environment, ExitCodes.ApiError, $"could not reach the API: {ex.Message}", verbose ? ex : null);
+        }
+    }
+
+    private static async Task<int> FailAsync(CliEnvironment environment, int code, string message, Exception? detail)
+    {
+        await environment.Error.WriteLineAsync($"error: {message}");
+        if (detail is not null)
+        {
+            await environment.Error.WriteLineAsync(detail.ToString());
+        }
+
+        return code;
+    }
+}

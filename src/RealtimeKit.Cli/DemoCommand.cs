@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RealtimeKit.Generated;
+using RealtimeKit.Generated.Testing;
+
+namespace RealtimeKit.Cli;
+
+/// <summary>
+/// <c>realtimekit demo</c>: starts an embedded sandbox and walks through the API with the
+/// library as a service would use it, showing each request and its result. No account needed.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Account = "demo-account";
+    private const string App = "demo-app";
+
+    public static Command Create(CliEnvironment environment, GlobalOptions globals)
+    {
+        var command = new Command("demo", "Walk through every webhooks operation against an embedded sandbox (no Cloudflare account needed)");
+        command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), ct, () => RunAsync(environment, ct)));
+        return command;
+    }
+
+    private static async Task RunAsync(CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var output = environment.Output;
+        var printer = new WebhookPrinter(environment, json: false);
+        await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions
+        {
+            OnRequest = request =>
+            {
+                output.WriteLine($"  -> {request.Method} {request.Path}");
+                if (request.Body is { } body)
+                {
+                    output.WriteLine($"     {body}");
+                }
+
+                output.WriteLine($"  <- {request.StatusCode} {Shorten(request.ResponseBody)}");
+            },
+        });
+        output.WriteLine($"Started an embedded RealtimeKit sandbox at {sandbox.BaseAddress}");
+        output.WriteLine($"The client is registered with AddRealtimeKit, as a service would do it (account '{Account}', app '{App}').");
+
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.BaseAddress = sandbox.BaseAddress;
+            options.ApiToken = sandbox.ApiToken;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IWebhooksClient>();
+
+        Step(output, 1, "List the app's webhooks (none yet)");
+        printer.Print((await client.ListWebhooksAsync(Account, App, cancellationToken)).Data);
+
+        Step(output, 2, "Add a webhook for every event");
+        var added = (await client.AddWebhookAsync(Account, App, new AddWebhookRequest
+        {
+            Name = "All events webhook",
+            Url = new Uri("https://hooks.example.com/realtimekit"),
+            Events = [.. WebhookEvent.KnownValues],
+        }, cancellationToken)).Data;
+        printer.Print(added);
+
+        Step(output, 3, "Disable it (an edit sends only what changes)");
+        printer.Print((await client.EditWebhookAsync(Account, App, added.Id, new EditWebhookRequest { Enabled = false }, cancellationToken)).Data);
+
+        Step(output, 4, "Get it back");
+        printer.Print((await client.GetWebhookAsync(Account, App, added.Id, cancellationToken)).Data);
+
+        Step(output, 5, "Replace all of its details");
+        printer.Print((await client.ReplaceWebhookAsync(Account, App, added.Id, new ReplaceWebhookRequest
+        {
+            Name = "Recordings and transcripts",
+            Url = new Uri("https://hooks.example.com/media"),
+            Events = [WebhookEvent.RecordingStatusUpdate, WebhookEvent.MeetingTranscript],
+            Enabled = true,
+        }, cancellationToken)).Data);
+
+        Step(output, 6, "List every event name the service supports");
+        printer.Print((await client.ListWebhookEventsAsync(Account, App, cancellationToken)).Data);
+
+        Step(output, 7, "Delete it");
+        printer.Print((await client.DeleteWebhookAsync(Account, App, added.Id, cancellationToken)).Data);
+
+        Step(output, 8, "Call with a wrong token: a typed exception, and the token is in no message");
+        var wrong = new ServiceCollection();
+        wrong.AddRealtimeKit(options =>
+        {
+            options.BaseAddress = sandbox.BaseAddress;
+            options.ApiToken = "not-the-sandbox-token";
+        });
+        await using (var wrongProvider = wrong.BuildServiceProvider())
+        {
+            try
+            {
+                await wrongProvider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync(Account, App, cancellationToken);
+                throw new InvalidOperationException("The sandbox accepted a wrong token.");
+            }
+            catch (RealtimeKitUnauthorizedException ex)
+            {
+                output.WriteLine($"  {ex.GetType().Name}: {ex.Message}");
+                output.WriteLine($"  StatusCode = {ex.StatusCode}, ApiMessage = {ex.ApiMessage}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Demo finished: {sandbox.Requests.Count} requests, every one answered as the API document says.");
+    }
+
+    private static void Step(TextWriter output, int number, string title)
+    {
+        output.WriteLine();
+        output.WriteLine($"{number}. {title}");
+    }
+
+    private static string Shorten(string body) => body.Length <= 160 ? body : body[..157] + "...";
+}

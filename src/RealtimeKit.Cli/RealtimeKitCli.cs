@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+
+namespace RealtimeKit.Cli;
+
+/// <summary>The <c>realtimekit</c> command tree, parsed with System.CommandLine.</summary>
+internal static class RealtimeKitCli
+{
+    public static RootCommand Build(CliEnvironment environment)
+    {
+        var globals = new GlobalOptions(environment);
+        var root = new RootCommand("realtimekit: manage Cloudflare RealtimeKit webhooks, serve the webhooks sandbox, or run the demo.");
+        foreach (var option in globals.All)
+        {
+            root.Options.Add(option);
+        }
+
+        root.Subcommands.Add(WebhookCommands.Create(environment, globals));
+        root.Subcommands.Add(SandboxCommand.Create(environment, globals));
+        root.Subcommands.Add(DemoCommand.Create(environment, globals));
+        return root;
+    }
+
+    /// <summary>Runs the CLI as a process: Ctrl+C and SIGTERM cancel the command that runs.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment)
+    {
+        using var stop = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await RunAsync(args, environment, stop.Token);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    /// <summary>Runs the CLI in-process; <paramref name="cancellationToken"/> plays the part of Ctrl+C.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var parse = Build(environment).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await environment.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await environment.Error.WriteLineAsync("Run 'realtimekit --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = environment.Output,
+            Error = environment.Error,
+            ProcessTerminationTimeout = null,
+        };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

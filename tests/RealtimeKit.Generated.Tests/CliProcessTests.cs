@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RealtimeKit.Generated.Tests;
+
+/// <summary>The built realtimekit CLI as a separate process, as users run it.</summary>
+public sealed partial class CliProcessTests
+{
+    private static ProcessStartInfo Cli(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "realtimekit.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("CLOUDFLARE_API_TOKEN");
+        start.Environment.Remove("CLOUDFLARE_ACCOUNT_ID");
+        start.Environment.Remove("CLOUDFLARE_BASE_URL");
+        return start;
+    }
+
+    [Fact]
+    public async Task The_demo_runs_as_a_process_and_exits_0()
+    {
+        using var process = Process.Start(Cli("demo"))!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        await process.WaitForExitAsync(limit.Token);
+
+        Assert.True(process.ExitCode == 0, await error);
+        Assert.Contains("Demo finished", await output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sandbox_serves_on_a_free_port_until_SIGTERM()
+    {
+        var port = FreePort();
+        using var process = Process.Start(Cli("sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            var first = await process.StandardOutput.ReadLineAsync(limit.Token);
+            var match = FirstLine().Match(first ?? string.Empty);
+            Assert.True(match.Success, first);
+            var baseAddress = new Uri(match.Groups["url"].Value);
+            var token = match.Groups["token"].Value;
+            Assert.Equal(new Uri($"http://127.0.0.1:{port}/client/v4/"), baseAddress);
+
+            using var http = new HttpClient { BaseAddress = baseAddress };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var add = await http.PostAsync("accounts/acc/realtime/kit/app/webhooks",
+                new StringContent("""{"name":"raw","url":"https://e.com/raw","events":["meeting.started"]}""", Encoding.UTF8, "application/json"), limit.Token);
+            Assert.Equal(HttpStatusCode.Created, add.StatusCode);
+            var list = await http.GetStringAsync("accounts/acc/realtime/kit/app/webhooks", limit.Token);
+            Assert.Contains("\"name\":\"raw\"", list, StringComparison.Ordinal);
+
+            Assert.Equal("Press Ctrl+C to stop.", await process.StandardOutput.ReadLineAsync(limit.Token));
+            Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3} POST /client/v4/accounts/acc/realtime/kit/app/webhooks -> 201 \(addWebhook\)$", await process.StandardOutput.ReadLineAsync(limit.Token));
+            Assert.Matches(@" GET /client/v4/accounts/acc/realtime/kit/app/webhooks -> 200 \(listWebhooks\)$", await process.StandardOutput.ReadLineAsync(limit.Token));
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(limit.Token);
+            }
+
+            await process.WaitForExitAsync(limit.Token);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("Sandbox stopped.", await process.StandardOutput.ReadToEndAsync(limit.Token), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^RealtimeKit sandbox listening: --base-url (?<url>\S+) --api-token (?<token>\S+)$")]
+    private static partial Regex FirstLine();
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

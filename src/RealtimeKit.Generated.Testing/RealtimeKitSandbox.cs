@@ -34,6 +34,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     private readonly WireMockServer _server;
     private readonly RealtimeKitSandboxOptions _options;
     private readonly SandboxApi _api;
+    private readonly SandboxDeliverer _deliverer;
     private readonly ConcurrentQueue<RealtimeKitSandboxRequest> _requests = new();
     private readonly List<(string? OperationId, RealtimeKitSandboxFault Fault)> _faults = [];
     private readonly Lock _faultLock = new();
@@ -47,6 +48,12 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         Port = server.Ports[0];
         BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");
         _api = new SandboxApi(SandboxDocument.Instance, new SandboxStore(), options.TimeProvider);
+        _deliverer = new SandboxDeliverer
+        {
+            MaxAttempts = Math.Max(1, options.MaxDeliveryAttempts),
+            RetryDelay = options.DeliveryRetryDelay,
+            AllowNonLoopback = options.AllowNonLoopbackDelivery,
+        };
         _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
     }
 
@@ -58,6 +65,12 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
     /// <summary>The bearer token the sandbox accepts.</summary>
     public string ApiToken { get; }
+
+    /// <summary>Where the sandbox serves its public key, in the shape of the service's key endpoint.</summary>
+    public Uri PublicKeyUrl => new($"http://127.0.0.1:{Port}/.well-known/webhooks.json");
+
+    /// <summary>The public key that verifies the sandbox's deliveries, as PEM.</summary>
+    public string PublicKeyPem => _deliverer.PublicKeyPem;
 
     /// <summary>Every request received so far, in order, with the answer given.</summary>
     public IReadOnlyList<RealtimeKitSandboxRequest> Requests => [.. _requests];
@@ -139,6 +152,45 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Delivers an event as RealtimeKit does: to every enabled webhook of the app (in any account)
+    /// subscribed to the event, signed, with the rtk-uuid and rtk-webhook-id headers; 5xx answers
+    /// and network failures are retried.
+    /// </summary>
+    /// <param name="appId">The app whose webhooks receive it.</param>
+    /// <param name="body">The delivery body, e.g. from <see cref="RealtimeKitSampleEvents.Json"/>; it must carry <c>event</c>.</param>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    /// <returns>One report per webhook the event went to.</returns>
+    public async Task<IReadOnlyList<RealtimeKitSandboxDelivery>> DeliverAsync(string appId, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        ArgumentException.ThrowIfNullOrEmpty(body);
+        var name = Newtonsoft.Json.Linq.JObject.Parse(body)["event"]?.ToString();
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ArgumentException("The delivery body has no \"event\" name.", nameof(body));
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var targets = _api.Store.ListByApp(appId).Where(w => w.Enabled && w.Events.Contains(name, StringComparer.Ordinal)).ToList();
+        var reports = await Task.WhenAll(targets.Select(w => _deliverer.DeliverAsync(w, bytes, cancellationToken))).ConfigureAwait(false);
+        return reports;
+    }
+
+    /// <summary>Delivers an event model (serialized as the API writes it); see <see cref="DeliverAsync(string, string, CancellationToken)"/>.</summary>
+    /// <param name="appId">The app whose webhooks receive it.</param>
+    /// <param name="webhookEvent">The event; its <see cref="RealtimeKitWebhookEvent.Event"/> must be set.</param>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    public Task<IReadOnlyList<RealtimeKitSandboxDelivery>> DeliverAsync(string appId, RealtimeKitWebhookEvent webhookEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webhookEvent);
+        var body = webhookEvent is UnknownWebhookEvent unknown ? unknown.Raw.ToString(Newtonsoft.Json.Formatting.None) : RealtimeKitJson.Serialize(webhookEvent);
+        return DeliverAsync(appId, body, cancellationToken);
+    }
+
+    /// <summary>Signs with a new key pair from now on, as when the service rotates its key; <see cref="PublicKeyUrl"/> serves the new key.</summary>
+    public void RotateSigningKey() => _deliverer.RotateKey();
+
     /// <summary>Stops the sandbox.</summary>
     public void Dispose()
     {
@@ -146,6 +198,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         {
             _server.Stop();
             _server.Dispose();
+            _deliverer.Dispose();
         }
     }
 
@@ -171,10 +224,19 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
             : null;
         var operationId = match?.Route.OperationId;
-        var fault = TakeFault(operationId);
+        var ownRoute = (request.Method == "GET" && path == "/.well-known/webhooks.json") || (request.Method == "POST" && path == DeliveriesPath);
+        var fault = ownRoute ? null : TakeFault(operationId);
 
         SandboxAnswer answer;
-        if (fault?.StatusCode is { } faultStatus)
+        if (request.Method == "GET" && path == "/.well-known/webhooks.json")
+        {
+            answer = new SandboxAnswer(200, SandboxJson.PublicKey(PublicKeyPem));
+        }
+        else if (request.Method == "POST" && path == DeliveriesPath)
+        {
+            answer = IsAuthorized(headers) ? Trigger(body) : new SandboxAnswer(401, SandboxJson.Unauthorized);
+        }
+        else if (fault?.StatusCode is { } faultStatus)
         {
             answer = new SandboxAnswer(faultStatus, fault.Body ?? string.Empty, fault.ContentType);
         }
@@ -219,6 +281,33 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         _requests.Enqueue(record);
         _options.OnRequest?.Invoke(record);
         return response;
+    }
+
+    /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
+    internal const string DeliveriesPath = "/__sandbox/deliveries";
+
+    private SandboxAnswer Trigger(string? body)
+    {
+        string? appId;
+        string? name;
+        try
+        {
+            var json = Newtonsoft.Json.Linq.JObject.Parse(body ?? "{}");
+            appId = json["appId"]?.ToString();
+            name = json["event"]?.ToString();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST the request body is not valid JSON"));
+        }
+
+        if (string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(name))
+        {
+            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST \"appId\" and \"event\" are required"));
+        }
+
+        var reports = DeliverAsync(appId, RealtimeKitSampleEvents.Json(new WebhookEvent(name), _options.TimeProvider.GetUtcNow())).GetAwaiter().GetResult();
+        return new SandboxAnswer(200, SandboxJson.Deliveries(reports));
     }
 
     private bool IsAuthorized(Dictionary<string, string> headers) =>

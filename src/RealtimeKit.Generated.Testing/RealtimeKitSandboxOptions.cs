@@ -12,6 +12,15 @@ public sealed class RealtimeKitSandboxOptions
     /// <summary>The clock for <c>created_at</c> and <c>updated_at</c>; default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>How many times a delivery is attempted when the receiver answers 5xx or cannot be reached; default 3.</summary>
+    public int MaxDeliveryAttempts { get; set; } = 3;
+
+    /// <summary>The wait before the second attempt of a delivery (it grows linearly); default 100 ms.</summary>
+    public TimeSpan DeliveryRetryDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Whether deliveries may go to webhooks whose URL is not on this machine; default false, so a test never reaches the network.</summary>
+    public bool AllowNonLoopbackDelivery { get; set; }
+
     /// <summary>Called after each request is answered, e.g. to log it; called on the server's threads.</summary>
     public Action<RealtimeKitSandboxRequest>? OnRequest { get; set; }
 }

@@ -69,6 +69,51 @@ internal static class SandboxJson
 
     public const string Unauthorized = "{\"message\":\"Unauthorized\"}";
 
+    /// <summary>The key endpoint's answer: <c>{"success": true, "data": {"publicKey": …}, "message": ""}</c>.</summary>
+    public static string PublicKey(string pem) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartObject();
+        json.WritePropertyName("publicKey");
+        json.WriteValue(pem);
+        json.WriteEndObject();
+        json.WritePropertyName("message");
+        json.WriteValue(string.Empty);
+        json.WriteEndObject();
+    });
+
+    public static string Deliveries(IEnumerable<RealtimeKitSandboxDelivery> deliveries) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartArray();
+        foreach (var delivery in deliveries)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("webhookId");
+            json.WriteValue(delivery.WebhookId.ToString("D"));
+            json.WritePropertyName("url");
+            json.WriteValue(delivery.Url.ToString());
+            json.WritePropertyName("deliveryId");
+            json.WriteValue(delivery.DeliveryId);
+            json.WritePropertyName("statusCode");
+            json.WriteValue(delivery.StatusCode);
+            json.WritePropertyName("attempts");
+            json.WriteValue(delivery.Attempts);
+            json.WritePropertyName("error");
+            json.WriteValue(delivery.Error);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
     private static void WriteWebhook(JsonWriter json, StoredWebhook webhook)
     {
         json.WriteStartObject();

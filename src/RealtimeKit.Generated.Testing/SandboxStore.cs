@@ -28,6 +28,15 @@ internal sealed class SandboxStore
         }
     }
 
+    /// <summary>The webhooks of an app in every account, in creation order per account.</summary>
+    public IReadOnlyList<StoredWebhook> ListByApp(string app)
+    {
+        lock (_lock)
+        {
+            return _apps.Where(pair => pair.Key.App == app).SelectMany(pair => pair.Value).Select(w => w.Clone()).ToList();
+        }
+    }
+
     public StoredWebhook? Get(string account, string app, Guid id)
     {
         lock (_lock)

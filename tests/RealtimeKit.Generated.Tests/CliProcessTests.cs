@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using RealtimeKit.Generated.Tests.Infrastructure;
 
 namespace RealtimeKit.Generated.Tests;
 
@@ -18,7 +19,7 @@ public sealed partial class CliProcessTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "realtimekit.dll"));
+        start.ArgumentList.Add(Repository.CliAssembly);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -9,6 +9,8 @@ internal static class Repository
 
     public static string NSwagDirectory => Metadata("NSwagDirectory");
 
+    public static string CliAssembly => Metadata("CliAssembly");
+
     public static string OpenApiDocument => Path.Combine(Root, "openapi", "realtimekit-webhooks.yaml");
 
     private static string Metadata(string key) =>

@@ -1,5 +1,10 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RealtimeKit.Generated;
 using RealtimeKit.Generated.Testing;
 
@@ -104,8 +109,51 @@ internal static class DemoCommand
             }
         }
 
+        Step(output, 9, "Receive a signed event: a local endpoint with MapRealtimeKitWebhooks, fed by the sandbox");
+        await DeliverToLocalReceiverAsync(output, sandbox, client, cancellationToken);
+
         output.WriteLine();
         output.WriteLine($"Demo finished: {sandbox.Requests.Count} requests, every one answered as the API document says.");
+    }
+
+    private static async Task DeliverToLocalReceiverAsync(TextWriter output, RealtimeKitSandbox sandbox, IWebhooksClient client, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddRealtimeKitWebhooks(options => options.PublicKeyUrl = sandbox.PublicKeyUrl);
+        builder.Services.AddRealtimeKitWebhookDeduplication();
+        await using var app = builder.Build();
+        var received = new TaskCompletionSource<RealtimeKitWebhookDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.MapRealtimeKitWebhooks("/realtimekit/webhooks", (delivery, context) =>
+        {
+            received.TrySetResult(delivery);
+            return Task.CompletedTask;
+        });
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var url = new Uri(new Uri(address), "/realtimekit/webhooks");
+            output.WriteLine($"  Receiver listening at {url}; it verifies rtk-signature with the key from {sandbox.PublicKeyUrl}");
+
+            await client.AddWebhookAsync(Account, App, new AddWebhookRequest { Name = "Local receiver", Url = url, Events = [WebhookEvent.MeetingStarted] }, cancellationToken);
+            var reports = await sandbox.DeliverAsync(App, RealtimeKitSampleEvents.Json(WebhookEvent.MeetingStarted), cancellationToken);
+            foreach (var report in reports)
+            {
+                output.WriteLine($"  Sandbox delivered meeting.started to {report.Url}: {report.StatusCode} after {report.Attempts} attempt(s)");
+            }
+
+            var delivery = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            if (delivery.Event is MeetingStartedEvent started)
+            {
+                output.WriteLine($"  Handler got a verified {nameof(MeetingStartedEvent)}: meeting '{started.Meeting?.Title}' organized by {started.Meeting?.OrganizedBy?.Name} (rtk-uuid {delivery.DeliveryId})");
+            }
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
     }
 
     private static void Step(TextWriter output, int number, string title)

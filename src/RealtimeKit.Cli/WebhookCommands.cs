@@ -77,7 +77,7 @@ internal static class WebhookCommands
         eventNames.SetAction((parse, ct) => CliRunner.RunAsync(environment, globals, parse, ct, async (client, account, output, token) =>
             output.Print((await client.ListWebhookEventsAsync(account, parse.GetValue(appId)!, token)).Data)));
 
-        foreach (var command in new[] { list, add, get, replace, edit, delete, eventNames })
+        foreach (var command in new[] { list, add, get, replace, edit, delete, eventNames, TriggerCommand.Create(environment, globals) })
         {
             webhooks.Subcommands.Add(command);
         }

@@ -54,7 +54,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             RetryDelay = options.DeliveryRetryDelay,
             AllowNonLoopback = options.AllowNonLoopbackDelivery,
         };
-        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(Handle));
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
     /// <summary>The address to give the client: <c>http://127.0.0.1:{port}/client/v4/</c>.</summary>
@@ -212,7 +212,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <summary>The sandbox's address and token, never more.</summary>
     public override string ToString() => $"RealtimeKitSandbox {{ BaseAddress = {BaseAddress} }}";
 
-    private ResponseMessage Handle(IRequestMessage request)
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
     {
         var received = _options.TimeProvider.GetUtcNow();
         var headers = (request.Headers ?? new Dictionary<string, WireMockList<string>>())
@@ -234,7 +234,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
         else if (request.Method == "POST" && path == DeliveriesPath)
         {
-            answer = IsAuthorized(headers) ? Trigger(body) : new SandboxAnswer(401, SandboxJson.Unauthorized);
+            answer = IsAuthorized(headers) ? await TriggerAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
         }
         else if (fault?.StatusCode is { } faultStatus)
         {
@@ -263,7 +263,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
         if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
         {
-            Thread.Sleep(delay);
+            await Task.Delay(delay).ConfigureAwait(false);
         }
 
         var response = new ResponseMessage
@@ -286,7 +286,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
     internal const string DeliveriesPath = "/__sandbox/deliveries";
 
-    private SandboxAnswer Trigger(string? body)
+    private async Task<SandboxAnswer> TriggerAsync(string? body)
     {
         string? appId;
         string? name;
@@ -306,7 +306,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST \"appId\" and \"event\" are required"));
         }
 
-        var reports = DeliverAsync(appId, RealtimeKitSampleEvents.Json(new WebhookEvent(name), _options.TimeProvider.GetUtcNow())).GetAwaiter().GetResult();
+        var reports = await DeliverAsync(appId, RealtimeKitSampleEvents.Json(new WebhookEvent(name), _options.TimeProvider.GetUtcNow())).ConfigureAwait(false);
         return new SandboxAnswer(200, SandboxJson.Deliveries(reports));
     }
 

@@ -232,9 +232,36 @@ public sealed class CliTests : IAsyncDisposable
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "demo");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        foreach (var expected in new[] { "-> GET ", "-> POST ", "-> PATCH ", "-> PUT ", "-> DELETE ", "/webhooks/all", "<- 401", "RealtimeKitUnauthorizedException", "Demo finished" })
+        foreach (var expected in new[] { "-> GET ", "-> POST ", "-> PATCH ", "-> PUT ", "-> DELETE ", "/webhooks/all", "<- 401", "RealtimeKitUnauthorizedException", "Handler got a verified MeetingStartedEvent", "Demo finished" })
         {
             Assert.Contains(expected, run.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Trigger_has_the_sandbox_deliver_a_signed_sample_event()
+    {
+        await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = _sandbox.PublicKeyUrl);
+        var webhook = _sandbox.AddWebhook(Account, "app_id", "receiver", receiver.Url, [WebhookEvent.RecordingStatusUpdate]);
+
+        var run = await CliRun.RunAsync(SandboxEnvironment, "webhooks", "trigger", "--app-id", "app_id", "--event", "recording.statusUpdate");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"{webhook.Id} {receiver.Url}: 200 after 1 attempt(s)", run.Output, StringComparison.Ordinal);
+        var delivery = Assert.Single(receiver.Received);
+        Assert.IsType<RecordingStatusUpdateEvent>(delivery.Event);
+        Assert.Contains($"[rtk-uuid {delivery.DeliveryId}]", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trigger_refuses_anything_but_a_local_sandbox()
+    {
+        var env = SandboxEnvironment;
+        env["CLOUDFLARE_BASE_URL"] = "https://api.cloudflare.com/client/v4";
+
+        var run = await CliRun.RunAsync(env, "webhooks", "trigger", "--app-id", "app_id", "--event", "meeting.started");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("trigger works only against a realtimekit sandbox", run.Error, StringComparison.Ordinal);
     }
 }

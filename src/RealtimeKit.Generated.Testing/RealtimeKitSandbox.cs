@@ -161,6 +161,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <param name="body">The delivery body, e.g. from <see cref="RealtimeKitSampleEvents.Json"/>; it must carry <c>event</c>.</param>
     /// <param name="cancellationToken">Cancels the deliveries.</param>
     /// <returns>One report per webhook the event went to.</returns>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Overloads by the event's form; the optional parameter is the Azure SDK's trailing CancellationToken.")]
     public async Task<IReadOnlyList<RealtimeKitSandboxDelivery>> DeliverAsync(string appId, string body, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(appId);
@@ -181,6 +182,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <param name="appId">The app whose webhooks receive it.</param>
     /// <param name="webhookEvent">The event; its <see cref="RealtimeKitWebhookEvent.Event"/> must be set.</param>
     /// <param name="cancellationToken">Cancels the deliveries.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0026", Justification = "Overloads by the event's form; the optional parameter is the Azure SDK's trailing CancellationToken.")]
     public Task<IReadOnlyList<RealtimeKitSandboxDelivery>> DeliverAsync(string appId, RealtimeKitWebhookEvent webhookEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);

@@ -140,7 +140,7 @@ public sealed class WebhookVerifierTests : IDisposable
         using var api = ApiServer.Start();
         api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>down</html>"));
         using var http = new HttpClient();
-        var verifier = new RealtimeKitWebhookVerifier(new RealtimeKitWebhookOptions { PublicKeyUrl = new Uri(api.Server.Url + "/.well-known/webhooks.json") }, http);
+        var verifier = new RealtimeKitWebhookVerifier(new RealtimeKitWebhookOptions { PublicKeyUrl = new Uri(api.Server.Url + "/.well-known/webhooks.json") }, http, timeProvider: null);
 
         var error = await Assert.ThrowsAsync<RealtimeKitWebhookException>(() => verifier.VerifyAsync(Encoding.UTF8.GetBytes(Body), Sign(_key, Body), "d", "w"));
 

@@ -37,17 +37,24 @@ public class RealtimeKitWebhookVerifier
     /// <param name="options">The options.</param>
     /// <param name="httpClientFactory">Makes the client that fetches the key.</param>
     /// <param name="timeProvider">The clock for the refetch interval; null for the system clock.</param>
-    public RealtimeKitWebhookVerifier(IOptions<RealtimeKitWebhookOptions> options, IHttpClientFactory httpClientFactory, TimeProvider? timeProvider = null)
+    public RealtimeKitWebhookVerifier(IOptions<RealtimeKitWebhookOptions> options, IHttpClientFactory httpClientFactory, TimeProvider? timeProvider)
         : this(options?.Value!, () => httpClientFactory.CreateClient(KeyHttpClientName), timeProvider)
     {
         ArgumentNullException.ThrowIfNull(httpClientFactory);
+    }
+
+    /// <summary>Creates a verifier without dependency injection, with its own client for fetching the key (used only when no key is pinned).</summary>
+    /// <param name="options">The options.</param>
+    public RealtimeKitWebhookVerifier(RealtimeKitWebhookOptions options)
+        : this(options, keyClient: null, timeProvider: null)
+    {
     }
 
     /// <summary>Creates a verifier without dependency injection.</summary>
     /// <param name="options">The options.</param>
     /// <param name="keyClient">The client that fetches the key; null for a new one (only used when no key is pinned).</param>
     /// <param name="timeProvider">The clock for the refetch interval; null for the system clock.</param>
-    public RealtimeKitWebhookVerifier(RealtimeKitWebhookOptions options, HttpClient? keyClient = null, TimeProvider? timeProvider = null)
+    public RealtimeKitWebhookVerifier(RealtimeKitWebhookOptions options, HttpClient? keyClient, TimeProvider? timeProvider)
         : this(options, CreateClientFactory(keyClient), timeProvider)
     {
     }

@@ -13,7 +13,7 @@ public sealed class ResilienceTests : IDisposable
 {
     private const string Collection = "/client/v4/accounts/acc/realtime/kit/app/webhooks";
     private const string Single = Collection + "/0d1f069d-43bb-489a-ad8c-7eb95592ba8e";
-    private static readonly Guid Id = SpecExamples.WebhookId;
+    private static readonly Guid _id = SpecExamples.WebhookId;
 
     private readonly ApiServer _api = ApiServer.Start();
 
@@ -25,12 +25,12 @@ public sealed class ResilienceTests : IDisposable
         options.Retry.BaseDelay = TimeSpan.Zero;
     });
 
-    private static readonly Dictionary<string, Func<IWebhooksClient, Task>> Calls = new()
+    private static readonly Dictionary<string, Func<IWebhooksClient, Task>> _calls = new()
     {
-        ["GET"] = c => c.GetWebhookAsync("acc", "app", Id),
-        ["PUT"] = c => c.ReplaceWebhookAsync("acc", "app", Id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com/h"), Events = [WebhookEvent.MeetingStarted] }),
-        ["DELETE"] = c => c.DeleteWebhookAsync("acc", "app", Id),
-        ["PATCH"] = c => c.EditWebhookAsync("acc", "app", Id, new EditWebhookRequest { Name = "n" }),
+        ["GET"] = c => c.GetWebhookAsync("acc", "app", _id),
+        ["PUT"] = c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com/h"), Events = [WebhookEvent.MeetingStarted] }),
+        ["DELETE"] = c => c.DeleteWebhookAsync("acc", "app", _id),
+        ["PATCH"] = c => c.EditWebhookAsync("acc", "app", _id, new EditWebhookRequest { Name = "n" }),
         ["POST"] = c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("https://e.com/h"), Events = [WebhookEvent.MeetingStarted] }),
     };
 
@@ -66,7 +66,7 @@ public sealed class ResilienceTests : IDisposable
     {
         AlwaysAnswer(status, status == 429 ? "0" : null);
 
-        var error = await Assert.ThrowsAnyAsync<RealtimeKitApiException>(() => Calls[method](Client(maxRetries: 2)));
+        var error = await Assert.ThrowsAnyAsync<RealtimeKitApiException>(() => _calls[method](Client(maxRetries: 2)));
 
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(expectedRequests, _api.Requests.Count);
@@ -81,7 +81,7 @@ public sealed class ResilienceTests : IDisposable
         _api.Server.Given(Request.Create().WithPath(Single)).InScenario("flaky").WhenStateIs("recovered")
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(SpecExamples.WebhookEnvelope));
 
-        var result = await Client().GetWebhookAsync("acc", "app", Id);
+        var result = await Client().GetWebhookAsync("acc", "app", _id);
 
         Wire.AssertExampleWebhook(result.Data);
         Assert.Equal(2, _api.Requests.Count);
@@ -95,7 +95,7 @@ public sealed class ResilienceTests : IDisposable
         _api.Server.Given(Request.Create().WithPath(Collection)).InScenario("limited").WhenStateIs("free")
             .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody(SpecExamples.WebhookEnvelope));
 
-        await Calls["POST"](Client());
+        await _calls["POST"](Client());
 
         Assert.Equal(2, _api.Requests.Count);
         Assert.Equal(_api.Requests[0].RequestMessage.Body, _api.Requests[1].RequestMessage.Body);
@@ -107,7 +107,7 @@ public sealed class ResilienceTests : IDisposable
     {
         AlwaysAnswer(503);
 
-        await Assert.ThrowsAsync<RealtimeKitApiException>(() => Calls["GET"](Client(maxRetries: 0)));
+        await Assert.ThrowsAsync<RealtimeKitApiException>(() => _calls["GET"](Client(maxRetries: 0)));
 
         Assert.Single(_api.Requests);
     }
@@ -127,7 +127,7 @@ public sealed class ResilienceTests : IDisposable
 #pragma warning restore EXTEXP0001
         using var provider = services.BuildServiceProvider();
 
-        await Assert.ThrowsAsync<RealtimeKitApiException>(() => Calls["GET"](provider.GetRequiredService<IWebhooksClient>()));
+        await Assert.ThrowsAsync<RealtimeKitApiException>(() => _calls["GET"](provider.GetRequiredService<IWebhooksClient>()));
 
         Assert.Single(_api.Requests);
     }
@@ -153,7 +153,7 @@ public sealed class ResilienceTests : IDisposable
         }).ConfigurePrimaryHttpMessageHandler(() => handler);
         using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Calls[method](provider.GetRequiredService<IWebhooksClient>()));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => _calls[method](provider.GetRequiredService<IWebhooksClient>()));
 
         Assert.Equal(failure, error.HttpRequestError);
         Assert.Equal(expectedAttempts, handler.Attempts);
@@ -169,7 +169,7 @@ public sealed class ResilienceTests : IDisposable
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var provider = ProviderWithTime(time);
 
-        var call = provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", Id);
+        var call = provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id);
         await WaitUntil(() => _api.Requests.Count == 1);
         time.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(200);
@@ -188,7 +188,7 @@ public sealed class ResilienceTests : IDisposable
     {
         AlwaysAnswer(429, "3600");
 
-        var error = await Assert.ThrowsAsync<RealtimeKitRateLimitedException>(() => Calls["GET"](Client()));
+        var error = await Assert.ThrowsAsync<RealtimeKitRateLimitedException>(() => _calls["GET"](Client()));
 
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
         Assert.Single(_api.Requests);
@@ -200,7 +200,7 @@ public sealed class ResilienceTests : IDisposable
         _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
         var client = _api.CreateClient(options => options.Timeout = TimeSpan.FromMilliseconds(300));
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetWebhookAsync("acc", "app", Id));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => client.GetWebhookAsync("acc", "app", _id));
 
         Assert.Contains("getWebhook did not complete within the configured timeout", error.Message, StringComparison.Ordinal);
         Assert.Contains($"GET {Single}", error.Message, StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed class ResilienceTests : IDisposable
         _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
         using var http = RealtimeKitHttpClient.Create(new RealtimeKitClientOptions { ApiToken = _api.Token, BaseAddress = _api.BaseAddress, Timeout = TimeSpan.FromMilliseconds(300) });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => new WebhooksClient(http).GetWebhookAsync("acc", "app", Id));
+        await Assert.ThrowsAsync<TimeoutException>(() => new WebhooksClient(http).GetWebhookAsync("acc", "app", _id));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ResilienceTests : IDisposable
         _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetWebhookAsync("acc", "app", Id, cancellation.Token));
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetWebhookAsync("acc", "app", _id, cancellation.Token));
 
         Assert.Equal(cancellation.Token, error.CancellationToken);
     }
@@ -232,7 +232,7 @@ public sealed class ResilienceTests : IDisposable
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetWebhookAsync("acc", "app", Id, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Client().GetWebhookAsync("acc", "app", _id, cancellation.Token));
 
         Assert.Empty(_api.Requests);
     }

@@ -13,9 +13,9 @@ public sealed class SandboxTests : IAsyncDisposable
 {
     private const string Account = "023e105f4ecef8ad9ca31a8372d0c353";
     private const string App = "app_id";
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, 123, TimeSpan.Zero);
+    private static readonly DateTimeOffset _start = new(2026, 11, 23, 9, 0, 0, 123, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _time = new(Start);
+    private readonly FakeTimeProvider _time = new(_start);
     private readonly RealtimeKitSandbox _sandbox;
     private readonly ServiceProvider _provider;
 
@@ -64,7 +64,7 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.Equal(201, _sandbox.Requests[^1].StatusCode);
         Assert.NotEqual(Guid.Empty, added.Id);
         Assert.True(added.Enabled);
-        Assert.Equal(Start, added.CreatedAt);
+        Assert.Equal(_start, added.CreatedAt);
         Assert.Equal(added.CreatedAt, added.UpdatedAt);
         Assert.Equal(WebhookEvent.KnownValues, added.Events);
 
@@ -77,8 +77,8 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.Equal(added.Name, edited.Name);
         Assert.Equal(added.Url, edited.Url);
         Assert.Equal(added.Events, edited.Events);
-        Assert.Equal(Start, edited.CreatedAt);
-        Assert.Equal(Start.AddMinutes(5), edited.UpdatedAt);
+        Assert.Equal(_start, edited.CreatedAt);
+        Assert.Equal(_start.AddMinutes(5), edited.UpdatedAt);
 
         var fetched = (await client.GetWebhookAsync(Account, App, added.Id)).Data;
         Assert.False(fetched.Enabled);
@@ -94,7 +94,7 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.Equal("Recordings only", replaced.Name);
         Assert.Equal([WebhookEvent.RecordingStatusUpdate], replaced.Events);
         Assert.True(replaced.Enabled);
-        Assert.Equal(Start.AddMinutes(6), replaced.UpdatedAt);
+        Assert.Equal(_start.AddMinutes(6), replaced.UpdatedAt);
 
         var deleted = (await client.DeleteWebhookAsync(Account, App, added.Id)).Data;
         Assert.Equal(added.Id, deleted.Id);
@@ -234,7 +234,7 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.Equal("seeded", fetched.Name);
         Assert.False(fetched.Enabled);
         Assert.Equal(["meeting.ended", "meeting.future"], fetched.Events.Select(e => e.ToString()));
-        Assert.Equal(Start, fetched.CreatedAt);
+        Assert.Equal(_start, fetched.CreatedAt);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.StartsWith("application/json", request.Header("content-type"), StringComparison.Ordinal);
         Assert.Equal("recorded", (string)JObject.Parse(request.Body!)["name"]!);
         Assert.Equal(201, request.StatusCode);
-        Assert.Equal(Start, request.ReceivedAt);
+        Assert.Equal(_start, request.ReceivedAt);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace RealtimeKit.Generated.Tests;
 /// <summary>Bad input is stopped before anything is sent, with an ArgumentException naming the parameter and the field.</summary>
 public sealed class ValidationTests : IDisposable
 {
-    private static readonly Guid Id = SpecExamples.WebhookId;
-    private static readonly string TooLong = new('a', 33);
+    private static readonly Guid _id = SpecExamples.WebhookId;
+    private static readonly string _tooLong = new('a', 33);
 
     private readonly ApiServer _api = ApiServer.Start();
 
@@ -28,8 +28,8 @@ public sealed class ValidationTests : IDisposable
         { "null account id", c => c.ListWebhooksAsync(null!, "app"), "accountId", null },
         { "empty account id", c => c.ListWebhooksAsync("", "app"), "accountId", null },
         { "blank app id", c => c.ListWebhookEventsAsync("acc", "  "), "appId", null },
-        { "account id over 32", c => c.GetWebhookAsync(TooLong, "app", Id), "accountId", null },
-        { "app id over 32", c => c.DeleteWebhookAsync("acc", TooLong, Id), "appId", null },
+        { "account id over 32", c => c.GetWebhookAsync(_tooLong, "app", _id), "accountId", null },
+        { "app id over 32", c => c.DeleteWebhookAsync("acc", _tooLong, _id), "appId", null },
         { "empty webhook id", c => c.GetWebhookAsync("acc", "app", Guid.Empty), "webhookId", null },
         { "null add body", c => c.AddWebhookAsync("acc", "app", null!), "body", null },
         { "missing name", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Url = new Uri("https://e.com"), Events = [WebhookEvent.MeetingEnded] }), "body", "name" },
@@ -38,11 +38,11 @@ public sealed class ValidationTests : IDisposable
         { "relative url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("/hook", UriKind.Relative), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
         { "ftp url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("ftp://e.com/x"), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
         { "missing events on add", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
-        { "missing events on replace", c => c.ReplaceWebhookAsync("acc", "app", Id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
-        { "blank name on replace", c => c.ReplaceWebhookAsync("acc", "app", Id, new ReplaceWebhookRequest { Name = "", Url = new Uri("https://e.com"), Events = [] }), "body", "name" },
-        { "null replace body", c => c.ReplaceWebhookAsync("acc", "app", Id, null!), "body", null },
-        { "edit that sets nothing", c => c.EditWebhookAsync("acc", "app", Id, new EditWebhookRequest()), "body", null },
-        { "edit with a relative url", c => c.EditWebhookAsync("acc", "app", Id, new EditWebhookRequest { Url = new Uri("hook", UriKind.Relative) }), "body", "url" },
+        { "missing events on replace", c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
+        { "blank name on replace", c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Name = "", Url = new Uri("https://e.com"), Events = [] }), "body", "name" },
+        { "null replace body", c => c.ReplaceWebhookAsync("acc", "app", _id, null!), "body", null },
+        { "edit that sets nothing", c => c.EditWebhookAsync("acc", "app", _id, new EditWebhookRequest()), "body", null },
+        { "edit with a relative url", c => c.EditWebhookAsync("acc", "app", _id, new EditWebhookRequest { Url = new Uri("hook", UriKind.Relative) }), "body", "url" },
         { "edit with an empty webhook id", c => c.EditWebhookAsync("acc", "app", Guid.Empty, new EditWebhookRequest { Name = "x" }), "webhookId", null },
     };
 
@@ -71,8 +71,8 @@ public sealed class ValidationTests : IDisposable
         var max = new string('a', 32);
 
         await client.AddWebhookAsync(max, max, ValidAdd());
-        await client.ReplaceWebhookAsync(max, max, Id, ValidReplace());
-        await client.EditWebhookAsync(max, max, Id, new EditWebhookRequest { Events = [] });
+        await client.ReplaceWebhookAsync(max, max, _id, ValidReplace());
+        await client.EditWebhookAsync(max, max, _id, new EditWebhookRequest { Events = [] });
 
         Assert.Equal(3, _api.Requests.Count);
     }

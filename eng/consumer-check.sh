@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Packs the libraries and meets them as a downstream service does: a throwaway project outside
+# the repository references the packages by version (not by project), registers the client with
+# AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+dotnet pack "$repo/RealtimeKit.Generated.sln" -c Release -o "$work/feed" -nologo -v:q
+version=$(ls "$work/feed" | sed -n 's/^RealtimeKit\.Generated\.\([0-9][0-9.]*[^.]*\)\.nupkg$/\1/p' | head -n 1)
+[ -n "$version" ] || { echo "consumer check: no RealtimeKit.Generated package was produced" >&2; exit 1; }
+for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Cli; do
+  [ -f "$work/feed/$package.$version.nupkg" ] || { echo "consumer check: $package.$version.nupkg is missing" >&2; exit 1; }
+  [ -f "$work/feed/$package.$version.snupkg" ] || { echo "consumer check: $package.$version.snupkg is missing" >&2; exit 1; }
+done
+# The same version may have been restored before with other content: forget it.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/realtimekit.generated*
+
+mkdir -p "$work/consumer"
+cat > "$work/consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+cat > "$work/consumer/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);NU1603</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="RealtimeKit.Generated" Version="$version" />
+    <PackageReference Include="RealtimeKit.Generated.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$work/consumer/Program.cs" <<'CS'
+using Microsoft.Extensions.DependencyInjection;
+using RealtimeKit.Generated;
+using RealtimeKit.Generated.Testing;
+
+await using var sandbox = RealtimeKitSandbox.Start();
+var services = new ServiceCollection();
+services.AddRealtimeKit(options =>
+{
+    options.BaseAddress = sandbox.BaseAddress;
+    options.ApiToken = sandbox.ApiToken;
+});
+await using var provider = services.BuildServiceProvider();
+var client = provider.GetRequiredService<IWebhooksClient>();
+
+var added = await client.AddWebhookAsync("consumer-account", "consumer-app", new AddWebhookRequest
+{
+    Name = "Consumer check",
+    Url = new Uri("https://example.com/hooks"),
+    Events = [WebhookEvent.MeetingStarted, WebhookEvent.MeetingEnded],
+});
+var edited = await client.EditWebhookAsync("consumer-account", "consumer-app", added.Data.Id, new EditWebhookRequest { Enabled = false });
+
+if (edited.Data.Enabled || edited.Data.Name != "Consumer check" || sandbox.GetWebhooks("consumer-account", "consumer-app").Count != 1)
+{
+    Console.Error.WriteLine("consumer check: the edit did not do what was asked");
+    return 1;
+}
+
+Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id} through the packages)");
+return 0;
+CS
+
+cd "$work/consumer"
+dotnet run -nologo

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using Newtonsoft.Json;
 using Polly.Timeout;
 
@@ -26,14 +28,15 @@ internal static class RealtimeKitTransport
 
     public static HttpContent CreateJsonContent(object body)
     {
-        using var buffer = new MemoryStream(256);
-        using (var writer = new StreamWriter(buffer, RealtimeKitEncoding.Utf8NoBom, bufferSize: 1024, leaveOpen: true))
-        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None, CloseOutput = false })
+        // Small bodies: write into a pooled-buffer JsonTextWriter over a StringBuilder, then UTF-8 once.
+        var text = new StringBuilder(256);
+        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture))
+        using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None, ArrayPool = RealtimeKitJsonArrayPool.Instance })
         {
             RealtimeKitJson.Serializer.Serialize(json, body);
         }
 
-        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var content = new ByteArrayContent(RealtimeKitEncoding.Utf8NoBom.GetBytes(text.ToString()));
         content.Headers.ContentType = _jsonContentType;
         return content;
     }
@@ -76,13 +79,11 @@ internal static class RealtimeKitTransport
         Stream stream;
         try
         {
-            // The body's bytes are read without blocking a thread, then parsed from memory: they never become a string.
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
             stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
-            throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body ended before it was complete", ex);
+            throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body could not be read", ex);
         }
 
         await using (stream.ConfigureAwait(false))
@@ -90,13 +91,19 @@ internal static class RealtimeKitTransport
             T? result;
             try
             {
-                using var reader = new StreamReader(stream, RealtimeKitEncoding.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+                // Parsed as it streams in: the body never becomes a string or a second buffer.
+                // Newtonsoft.Json has no asynchronous reader, so the stream is read synchronously, as the hand-written baseline does.
+                using var reader = new StreamReader(stream, RealtimeKitEncoding.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
                 using var json = new JsonTextReader(reader) { ArrayPool = RealtimeKitJsonArrayPool.Instance, CloseInput = false };
                 result = RealtimeKitJson.Serializer.Deserialize<T>(json);
             }
             catch (JsonException ex)
             {
                 throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", ex);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body ended before it was complete", ex);
             }
 
             return result ?? throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is empty where a {typeof(T).Name} was expected", null);

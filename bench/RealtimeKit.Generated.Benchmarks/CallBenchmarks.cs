@@ -1,0 +1,127 @@
+using System.Net;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RealtimeKit.Generated.Benchmarks;
+
+/// <summary>One call each of add, edit, get and a 401 mapped to its exception: the library against a hand-written baseline and the System.Text.Json floor.</summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class CallBenchmarks
+{
+    private ServiceProvider _provider = null!;
+    private ServiceProvider _unauthorizedProvider = null!;
+    private IWebhooksClient _library = null!;
+    private IWebhooksClient _libraryUnauthorized = null!;
+    private IWebhooksClient _libraryBare = null!;
+    private HttpClient _bareHttp = null!;
+    private HandWrittenNewtonsoft _baseline = null!;
+    private HandWrittenNewtonsoft _baselineUnauthorized = null!;
+    private SystemTextJsonSourceGenerated _floor = null!;
+    private SystemTextJsonSourceGenerated _floorUnauthorized = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var ok = new InMemoryApi(ExampleBodies.WebhookEnvelope);
+        var unauthorized = new InMemoryApi(ExampleBodies.Unauthorized, HttpStatusCode.Unauthorized);
+        (_provider, _library) = Library.Create(ok);
+        (_unauthorizedProvider, _libraryUnauthorized) = Library.Create(unauthorized);
+        _bareHttp = RealtimeKitHttpClient.Create(new RealtimeKitClientOptions { ApiToken = Contest.Token, BaseAddress = Contest.BaseAddress }, ok);
+        _libraryBare = new WebhooksClient(_bareHttp);
+        _baseline = new HandWrittenNewtonsoft(ok);
+        _baselineUnauthorized = new HandWrittenNewtonsoft(unauthorized);
+        _floor = new SystemTextJsonSourceGenerated(ok);
+        _floorUnauthorized = new SystemTextJsonSourceGenerated(unauthorized);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _provider.Dispose();
+        _unauthorizedProvider.Dispose();
+    }
+
+    [BenchmarkCategory("add"), Benchmark(Baseline = true)]
+    public Task<NsEnvelope<NsWebhook>> Add_HandWrittenNewtonsoft() =>
+        _baseline.SendAsync(HttpMethod.Post, Contest.Collection, new NsAdd { Name = "All events webhook", Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e", Events = Contest.AllEvents });
+
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<WebhookResponse> Add_Library() =>
+        _library.AddWebhookAsync(Contest.Account, Contest.App, new AddWebhookRequest
+        {
+            Name = "All events webhook",
+            Url = new Uri("https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e"),
+            Events = [.. WebhookEvent.KnownValues],
+        });
+
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<StjEnvelope> Add_SystemTextJsonSourceGen() =>
+        _floor.SendAsync(HttpMethod.Post, Contest.Collection, new StjAdd { Name = "All events webhook", Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e", Events = Contest.AllEvents }, StjContext.Default.StjEnvelope);
+
+    [BenchmarkCategory("edit"), Benchmark(Baseline = true)]
+    public Task<NsEnvelope<NsWebhook>> Edit_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Patch, Contest.Single, new NsEdit { Enabled = false });
+
+    [BenchmarkCategory("edit"), Benchmark]
+    public Task<WebhookResponse> Edit_Library() => _library.EditWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId, new EditWebhookRequest { Enabled = false });
+
+    [BenchmarkCategory("edit"), Benchmark]
+    public Task<StjEnvelope> Edit_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Patch, Contest.Single, new StjEdit { Enabled = false }, StjContext.Default.StjEnvelope);
+
+    [BenchmarkCategory("get"), Benchmark(Baseline = true)]
+    public Task<NsEnvelope<NsWebhook>> Get_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Get, Contest.Single, null);
+
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<WebhookResponse> Get_Library() => _library.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+
+    /// <summary>Diagnostic: the generated client over a plain HttpClient with only the auth handler (no IHttpClientFactory logging, no resilience pipeline).</summary>
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<WebhookResponse> Get_LibraryWithoutPipeline() => _libraryBare.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<StjEnvelope> Get_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Get, Contest.Single, null, StjContext.Default.StjEnvelope);
+
+    [BenchmarkCategory("401"), Benchmark(Baseline = true)]
+    public async Task<int> Unauthorized_HandWrittenNewtonsoft()
+    {
+        try
+        {
+            await _baselineUnauthorized.SendAsync(HttpMethod.Get, Contest.Single, null).ConfigureAwait(false);
+            return 0;
+        }
+        catch (HttpRequestException ex)
+        {
+            return (int)ex.StatusCode!;
+        }
+    }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public async Task<int> Unauthorized_Library()
+    {
+        try
+        {
+            await _libraryUnauthorized.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId).ConfigureAwait(false);
+            return 0;
+        }
+        catch (RealtimeKitUnauthorizedException ex)
+        {
+            return ex.StatusCode;
+        }
+    }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public async Task<int> Unauthorized_SystemTextJsonSourceGen()
+    {
+        try
+        {
+            await _floorUnauthorized.SendAsync(HttpMethod.Get, Contest.Single, null, StjContext.Default.StjEnvelope).ConfigureAwait(false);
+            return 0;
+        }
+        catch (HttpRequestException ex)
+        {
+            return (int)ex.StatusCode!;
+        }
+    }
+}

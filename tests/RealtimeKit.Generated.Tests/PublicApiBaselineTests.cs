@@ -80,7 +80,7 @@ public sealed class PublicApiBaselineTests
     private static async Task<(int ExitCode, string Output)> BuildAsync(string root)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "build", Path.Combine("src", "RealtimeKit.Generated", "RealtimeKit.Generated.csproj"), "-nologo", "-p:SourceLinkEnabled=false" })
+        foreach (var arg in new[] { "build", Path.Combine("src", "RealtimeKit.Generated", "RealtimeKit.Generated.csproj"), "-nologo" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -65,7 +65,7 @@ internal sealed class GlobalOptions
             : throw new UsageException($"Missing account id: pass --account-id or set {AccountVariable}.");
 
     /// <summary>A client registered with AddRealtimeKit, as any service would: the CLI dogfoods the library.</summary>
-    public ServiceProvider CreateServices(ParseResult parse, Action<RealtimeKitClientOptions>? configure = null)
+    public ServiceProvider CreateServices(ParseResult parse)
     {
         var token = parse.GetValue(ApiToken);
         if (string.IsNullOrEmpty(token))
@@ -84,9 +84,7 @@ internal sealed class GlobalOptions
             baseAddress = parsed;
         }
 
-        var options = new RealtimeKitClientOptions { ApiToken = token, BaseAddress = baseAddress };
-        configure?.Invoke(options);
-        var problems = string.Join(" ", options.Validate());
+        var problems = string.Join(" ", new RealtimeKitClientOptions { ApiToken = token, BaseAddress = baseAddress }.Validate());
         if (problems.Length > 0)
         {
             throw new UsageException(problems.Replace("RealtimeKitClientOptions.BaseAddress", "--base-url", StringComparison.Ordinal)
@@ -96,11 +94,8 @@ internal sealed class GlobalOptions
         var services = new ServiceCollection();
         services.AddRealtimeKit(o =>
         {
-            o.ApiToken = options.ApiToken;
-            o.BaseAddress = options.BaseAddress;
-            o.Timeout = options.Timeout;
-            o.Retry.MaxRetries = options.Retry.MaxRetries;
-            o.Retry.BaseDelay = options.Retry.BaseDelay;
+            o.ApiToken = token;
+            o.BaseAddress = baseAddress;
         });
         return services.BuildServiceProvider();
     }

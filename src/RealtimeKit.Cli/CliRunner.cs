@@ -52,10 +52,8 @@ internal static class CliRunner
         }
         catch (RealtimeKitValidationException ex)
         {
-            var option = ex.Field is { } field && _optionOfParameter.TryGetValue(field, out var name) ? name : null;
-            var message = option is null
-                ? "edit needs at least one of --name, --url, --event, --enabled."
-                : $"{option}: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal)}";
+            var detail = ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+            var message = ex.Field is { } field && _optionOfParameter.TryGetValue(field, out var option) ? $"{option}: {detail}" : detail;
             return await FailAsync(environment, ExitCodes.Usage, message, verbose ? ex : null);
         }
         catch (ArgumentException ex) when (ex.ParamName is { } parameter && _optionOfParameter.TryGetValue(parameter, out var option))

@@ -16,8 +16,8 @@ namespace RealtimeKit.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    private const string Account = "demo-account";
-    private const string App = "demo-app";
+    private const string Account = "023e105f4ecef8ad9ca31a8372d0c353";
+    private const string App = "5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df"; // real app ids are UUIDs
 
     public static Command Create(CliEnvironment environment, GlobalOptions globals)
     {

@@ -93,6 +93,7 @@ public static class RealtimeKitSampleEvents
         ["id"] = Guid.NewGuid().ToString(),
         ["sessionId"] = Guid.NewGuid().ToString(),
         ["title"] = "Weekly sync",
+        ["roomName"] = "weekly-sync",
         ["status"] = "LIVE",
         ["createdAt"] = Time(at.AddHours(-1)),
         ["startedAt"] = Time(at.AddMinutes(-30)),

@@ -7,6 +7,11 @@ namespace RealtimeKit.Generated;
 /// </summary>
 internal static class RealtimeKitRequestValidation
 {
+    /// <summary>
+    /// A string id that becomes one segment of the request path: present, not blank, and not a
+    /// value that would change the path's shape ("." or "..", which URI normalisation removes, or
+    /// a slash). No real id is refused: the service's ids (32-hex account tags, UUIDs) pass.
+    /// </summary>
     public static void PathSegment(string? value, string parameterName, int? maxLength)
     {
         if (value is null)
@@ -17,6 +22,11 @@ internal static class RealtimeKitRequestValidation
         if (value.Length == 0 || string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"{parameterName} must not be empty.", parameterName);
+        }
+
+        if (value is "." or ".." || value.AsSpan().IndexOfAny('/', '\\') >= 0)
+        {
+            throw new ArgumentException($"{parameterName} must be one path segment: '{value}' is not.", parameterName);
         }
 
         if (maxLength is { } max && value.Length > max)
@@ -50,14 +60,6 @@ internal static class RealtimeKitRequestValidation
         }
     }
 
-    public static void RequiredText(string? value, string parameterName, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new RealtimeKitValidationException($"{parameterName}.{field} is required and must not be blank.", parameterName, field);
-        }
-    }
-
     public static void AbsoluteHttpUri(Uri? value, string parameterName, string field)
     {
         if (value is null)
@@ -80,7 +82,4 @@ internal static class RealtimeKitRequestValidation
                 $"{parameterName}.{field} must be at most {maxLength} characters long; it has {value.Length}.", parameterName, field);
         }
     }
-
-    public static RealtimeKitValidationException NothingSet(string parameterName, string fields) =>
-        new($"{parameterName} sets no field: set at least one of {fields}.", parameterName, null);
 }

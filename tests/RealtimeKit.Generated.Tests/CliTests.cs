@@ -10,7 +10,7 @@ namespace RealtimeKit.Generated.Tests;
 public sealed class CliTests : IAsyncDisposable
 {
     private const string Account = "023e105f4ecef8ad9ca31a8372d0c353";
-    private const string Collection = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/webhooks";
+    private const string Collection = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df/webhooks";
     private const string Single = Collection + "/0d1f069d-43bb-489a-ad8c-7eb95592ba8e";
 
     private readonly RealtimeKitSandbox _sandbox = RealtimeKitSandbox.Start();
@@ -45,41 +45,47 @@ public sealed class CliTests : IAsyncDisposable
     {
         var env = SandboxEnvironment;
 
-        var add = await CliRun.RunAsync(env, "webhooks", "add", "--app-id", "app_id", "--name", "CLI hook", "--url", "https://hooks.example.com/cli", "--event", "all", "--output", "json");
+        var add = await CliRun.RunAsync(env, "webhooks", "add", "--app-id", SpecExamples.AppId, "--name", "CLI hook", "--url", "https://hooks.example.com/cli", "--event", "all", "--output", "json");
         Assert.Equal(0, add.ExitCode);
         var added = JObject.Parse(add.Output);
         var id = (string)added["id"]!;
         Assert.Equal(9, added["events"]!.Count());
         Assert.True((bool)added["enabled"]!);
 
-        var edit = await CliRun.RunAsync(env, "webhooks", "edit", "--app-id", "app_id", "--webhook-id", id, "--enabled", "false", "-o", "json");
+        var edit = await CliRun.RunAsync(env, "webhooks", "edit", "--app-id", SpecExamples.AppId, "--webhook-id", id, "--enabled", "false", "-o", "json");
         Assert.Equal(0, edit.ExitCode);
         Assert.False((bool)JObject.Parse(edit.Output)["enabled"]!);
         Assert.Equal("{\"enabled\":false}", _sandbox.Requests[^1].Body);
 
-        var get = await CliRun.RunAsync(env, "webhooks", "get", "--app-id", "app_id", "--webhook-id", id);
+        // An edit with no option sends {}: the service accepts it and changes nothing.
+        var touch = await CliRun.RunAsync(env, "webhooks", "edit", "--app-id", SpecExamples.AppId, "--webhook-id", id, "-o", "json");
+        Assert.Equal(0, touch.ExitCode);
+        Assert.Equal("{}", _sandbox.Requests[^1].Body);
+        Assert.False((bool)JObject.Parse(touch.Output)["enabled"]!);
+
+        var get = await CliRun.RunAsync(env, "webhooks", "get", "--app-id", SpecExamples.AppId, "--webhook-id", id);
         Assert.Equal(0, get.ExitCode);
         Assert.Contains("CLI hook", get.Output, StringComparison.Ordinal);
         Assert.Contains("│ enabled    │ false", get.Output, StringComparison.Ordinal);
 
-        var replace = await CliRun.RunAsync(env, "webhooks", "replace", "--app-id", "app_id", "--webhook-id", id, "--name", "Replaced", "--url", "https://hooks.example.com/r", "--event", "meeting.started", "--event", "meeting.ended", "-o", "json");
+        var replace = await CliRun.RunAsync(env, "webhooks", "replace", "--app-id", SpecExamples.AppId, "--webhook-id", id, "--name", "Replaced", "--url", "https://hooks.example.com/r", "--event", "meeting.started", "--event", "meeting.ended", "-o", "json");
         Assert.Equal(0, replace.ExitCode);
         Assert.Equal(["meeting.started", "meeting.ended"], JObject.Parse(replace.Output)["events"]!.Select(e => (string)e!));
 
-        var list = await CliRun.RunAsync(env, "webhooks", "list", "--app-id", "app_id", "-o", "json");
+        var list = await CliRun.RunAsync(env, "webhooks", "list", "--app-id", SpecExamples.AppId, "-o", "json");
         Assert.Equal(0, list.ExitCode);
         Assert.Equal("Replaced", (string)JArray.Parse(list.Output).Single()["name"]!);
 
-        var events = await CliRun.RunAsync(env, "webhooks", "events", "--app-id", "app_id", "-o", "json");
+        var events = await CliRun.RunAsync(env, "webhooks", "events", "--app-id", SpecExamples.AppId, "-o", "json");
         Assert.Equal(0, events.ExitCode);
         Assert.Equal(SpecExamples.AllEventNames, JArray.Parse(events.Output).Select(e => (string)e!));
 
-        var delete = await CliRun.RunAsync(env, "webhooks", "delete", "--app-id", "app_id", "--webhook-id", id, "-o", "json");
+        var delete = await CliRun.RunAsync(env, "webhooks", "delete", "--app-id", SpecExamples.AppId, "--webhook-id", id, "-o", "json");
         Assert.Equal(0, delete.ExitCode);
         Assert.Equal(id, (string)JObject.Parse(delete.Output)["id"]!);
-        Assert.Empty(_sandbox.GetWebhooks(Account, "app_id"));
+        Assert.Empty(_sandbox.GetWebhooks(Account, SpecExamples.AppId));
 
-        var gone = await CliRun.RunAsync(env, "webhooks", "get", "--app-id", "app_id", "--webhook-id", id);
+        var gone = await CliRun.RunAsync(env, "webhooks", "get", "--app-id", SpecExamples.AppId, "--webhook-id", id);
         Assert.Equal(1, gone.ExitCode);
         Assert.StartsWith("error: RealtimeKit API 404 Not Found: NOT_FOUND webhook", gone.Error, StringComparison.Ordinal);
     }
@@ -89,7 +95,7 @@ public sealed class CliTests : IAsyncDisposable
     {
         Stub("GET", Single, 200, SpecExamples.WebhookEnvelope);
 
-        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "get", "--app-id", "app_id", "--webhook-id", SpecExamples.WebhookId.ToString(), "--output", "json");
+        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "get", "--app-id", SpecExamples.AppId, "--webhook-id", SpecExamples.WebhookId.ToString(), "--output", "json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
@@ -125,7 +131,7 @@ public sealed class CliTests : IAsyncDisposable
     {
         Stub("POST", Collection, 201, SpecExamples.WebhookEnvelope);
 
-        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "add", "--app-id", "app_id", "--name", "All events webhook", "--url", SpecExamples.WebhookUrl, "--event", "all");
+        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "add", "--app-id", SpecExamples.AppId, "--name", "All events webhook", "--url", SpecExamples.WebhookUrl, "--event", "all");
 
         Assert.Equal(0, run.ExitCode);
         Wire.AssertRequest(_api.SingleRequest(), "POST", Collection, _api.Token,
@@ -137,7 +143,7 @@ public sealed class CliTests : IAsyncDisposable
     {
         Stub("PATCH", Single, 200, SpecExamples.WebhookEnvelope);
 
-        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "edit", "--app-id", "app_id", "--webhook-id", SpecExamples.WebhookId.ToString(), "--name", "Renamed");
+        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "edit", "--app-id", SpecExamples.AppId, "--webhook-id", SpecExamples.WebhookId.ToString(), "--name", "Renamed");
 
         Assert.Equal(0, run.ExitCode);
         Wire.AssertRequest(_api.SingleRequest(), "PATCH", Single, _api.Token, "{\"name\":\"Renamed\"}");
@@ -146,10 +152,10 @@ public sealed class CliTests : IAsyncDisposable
     [Fact]
     public async Task Global_options_override_the_environment()
     {
-        Stub("DELETE", "/client/v4/accounts/other-account/realtime/kit/app_id/webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", 200, SpecExamples.WebhookEnvelope);
+        Stub("DELETE", "/client/v4/accounts/other-account/realtime/kit/5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df/webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", 200, SpecExamples.WebhookEnvelope);
         var env = new Dictionary<string, string?> { ["CLOUDFLARE_API_TOKEN"] = "from-env", ["CLOUDFLARE_BASE_URL"] = "https://api.invalid/client/v4" };
 
-        var run = await CliRun.RunAsync(env, "webhooks", "delete", "--app-id", "app_id", "--webhook-id", SpecExamples.WebhookId.ToString(),
+        var run = await CliRun.RunAsync(env, "webhooks", "delete", "--app-id", SpecExamples.AppId, "--webhook-id", SpecExamples.WebhookId.ToString(),
             "--account-id", "other-account", "--api-token", _api.Token, "--base-url", _api.BaseAddress.ToString());
 
         Assert.Equal(0, run.ExitCode);
@@ -161,13 +167,13 @@ public sealed class CliTests : IAsyncDisposable
     {
         Stub("GET", Collection, 401, SpecExamples.UnauthorizedAddPage);
 
-        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "list", "--app-id", "app_id");
+        var run = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "list", "--app-id", SpecExamples.AppId);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"error: RealtimeKit API 401 Unauthorized: Unauthorized (GET {Collection}) [operation listWebhooks]\n", run.Error.ReplaceLineEndings("\n"));
         Assert.DoesNotContain(_api.Token, run.Error + run.Output, StringComparison.Ordinal);
 
-        var verbose = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "list", "--app-id", "app_id", "--verbose");
+        var verbose = await CliRun.RunAsync(WireMockEnvironment, "webhooks", "list", "--app-id", SpecExamples.AppId, "--verbose");
         Assert.Equal(1, verbose.ExitCode);
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(_api.Token, verbose.Error, StringComparison.Ordinal);
@@ -180,8 +186,9 @@ public sealed class CliTests : IAsyncDisposable
         { ["webhooks", "add", "--app-id", "a", "--name", "n", "--url", "/relative", "--event", "all"], "--url must be an absolute http or https URL" },
         { ["webhooks", "add", "--app-id", "a", "--url", "https://e.com", "--event", "all"], "--name is required" },
         { ["webhooks", "add", "--app-id", "a", "--name", "n", "--url", "https://e.com"], "--event is required" },
-        { ["webhooks", "edit", "--app-id", "a", "--webhook-id", "0d1f069d-43bb-489a-ad8c-7eb95592ba8e"], "edit needs at least one of --name, --url, --event, --enabled" },
-        { ["webhooks", "list", "--app-id", new string('a', 33)], "--app-id: appId must be at most 32 characters long" },
+        { ["webhooks", "list", "--app-id", ".."], "--app-id: appId must be one path segment" },
+        { ["webhooks", "list", "--app-id", "a/b"], "--app-id: appId must be one path segment" },
+        { ["webhooks", "list", "--app-id", "a", "--account-id", new string('a', 33)], "--account-id: accountId must be at most 32 characters long" },
         { ["webhooks", "get", "--app-id", "a", "--webhook-id", "00000000-0000-0000-0000-000000000000"], "--webhook-id: webhookId must not be Guid.Empty" },
         { ["webhooks", "list", "--app-id", "a", "--output", "xml"], "xml" },
         { ["webhooks", "list", "--app-id", "a", "--base-url", "http://api.example.com/client/v4"], "--base-url must use https" },
@@ -208,7 +215,7 @@ public sealed class CliTests : IAsyncDisposable
         var env = WireMockEnvironment;
         env.Remove(missing);
 
-        var run = await CliRun.RunAsync(env, "webhooks", "list", "--app-id", "app_id");
+        var run = await CliRun.RunAsync(env, "webhooks", "list", "--app-id", SpecExamples.AppId);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(message + "\n", run.Error.ReplaceLineEndings("\n"));
@@ -220,7 +227,7 @@ public sealed class CliTests : IAsyncDisposable
         _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));
         using var ctrlC = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        var run = await CliRun.RunAsync(WireMockEnvironment, ctrlC.Token, "webhooks", "list", "--app-id", "app_id");
+        var run = await CliRun.RunAsync(WireMockEnvironment, ctrlC.Token, "webhooks", "list", "--app-id", SpecExamples.AppId);
 
         Assert.Equal(130, run.ExitCode);
         Assert.Contains("Cancelled", run.Error, StringComparison.Ordinal);
@@ -242,9 +249,9 @@ public sealed class CliTests : IAsyncDisposable
     public async Task Trigger_has_the_sandbox_deliver_a_signed_sample_event()
     {
         await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = _sandbox.PublicKeyUrl);
-        var webhook = _sandbox.AddWebhook(Account, "app_id", "receiver", receiver.Url, [WebhookEvent.RecordingStatusUpdate]);
+        var webhook = _sandbox.AddWebhook(Account, SpecExamples.AppId, "receiver", receiver.Url, [WebhookEvent.RecordingStatusUpdate]);
 
-        var run = await CliRun.RunAsync(SandboxEnvironment, "webhooks", "trigger", "--app-id", "app_id", "--event", "recording.statusUpdate");
+        var run = await CliRun.RunAsync(SandboxEnvironment, "webhooks", "trigger", "--app-id", SpecExamples.AppId, "--event", "recording.statusUpdate");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains($"{webhook.Id} {receiver.Url}: 200 after 1 attempt(s)", run.Output, StringComparison.Ordinal);
@@ -259,7 +266,7 @@ public sealed class CliTests : IAsyncDisposable
         var env = SandboxEnvironment;
         env["CLOUDFLARE_BASE_URL"] = "https://api.cloudflare.com/client/v4";
 
-        var run = await CliRun.RunAsync(env, "webhooks", "trigger", "--app-id", "app_id", "--event", "meeting.started");
+        var run = await CliRun.RunAsync(env, "webhooks", "trigger", "--app-id", SpecExamples.AppId, "--event", "meeting.started");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("trigger works only against a realtimekit sandbox", run.Error, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace RealtimeKit.Generated.Tests;
 /// </summary>
 public sealed class ContractTests : IDisposable
 {
-    private const string Collection = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/webhooks";
+    private const string Collection = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df/webhooks";
     private const string Single = Collection + "/0d1f069d-43bb-489a-ad8c-7eb95592ba8e";
 
     private const string AllEventsJson =
@@ -202,12 +202,12 @@ public sealed class ContractTests : IDisposable
     [Fact]
     public async Task Path_parameters_are_escaped()
     {
-        const string path = "/client/v4/accounts/acc%2F1/realtime/kit/my%20app/webhooks";
+        const string path = "/client/v4/accounts/acc%3F1/realtime/kit/my%20app%23x/webhooks";
         _api.Server
             .Given(Request.Create().UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"success\":true,\"data\":[]}"));
 
-        var result = await _api.CreateClient().ListWebhooksAsync("acc/1", "my app");
+        var result = await _api.CreateClient().ListWebhooksAsync("acc?1", "my app#x");
 
         Assert.Empty(result.Data);
         var url = _api.SingleRequest().RequestMessage.AbsoluteUrl;

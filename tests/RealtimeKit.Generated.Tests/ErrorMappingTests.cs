@@ -8,7 +8,7 @@ namespace RealtimeKit.Generated.Tests;
 /// <summary>Every error body the API is documented or known to send, and every status class, becomes a typed exception.</summary>
 public sealed class ErrorMappingTests : IDisposable
 {
-    private const string Single = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/app_id/webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e";
+    private const string Single = "/client/v4/accounts/023e105f4ecef8ad9ca31a8372d0c353/realtime/kit/5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df/webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e";
 
     private readonly ApiServer _api = ApiServer.Start();
 

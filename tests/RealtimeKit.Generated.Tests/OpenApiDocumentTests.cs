@@ -49,6 +49,13 @@ public sealed class OpenApiDocumentTests
             var operation = operations.Single(o => o.Path == path && o.Method == method).Operation;
             Assert.Equal(id, operation.OperationId);
             Assert.Equal(success, operation.Responses!.Keys.First(k => k.StartsWith('2')));
+            if (id == "listWebhookEvents")
+            {
+                // The published schema documents only the 200 of /webhooks/all.
+                Assert.Equal(["200"], operation.Responses.Keys);
+                continue;
+            }
+
             Assert.Contains("401", operation.Responses.Keys);
             if (id != "listWebhooks")
             {
@@ -61,6 +68,37 @@ public sealed class OpenApiDocumentTests
         Assert.Equal("bearer", document.Components!.SecuritySchemes!["api_token"].Scheme);
     }
 
+    [Theory]
+    [InlineData("listWebhooks", "{\n  message: \"Unauthorized\"\n}\n")]
+    [InlineData("addWebhook", "{\n  message: \"Unauthorized\"\n}\n")]
+    [InlineData("getWebhook", "{\n  message: \"Unauthorized\"\n}\n")]
+    [InlineData("replaceWebhook", "{\n  message: \"Unauthorized\"\n}\n")]
+    [InlineData("editWebhook", "{\n  \"message\": \"Unauthorized\"\n}\n")]
+    [InlineData("deleteWebhook", "{\n  \"message\": \"Unauthorized\"\n}\n")]
+    public void Each_operation_carries_its_published_401_example(string operationId, string example)
+    {
+        var operation = Read(out _).Paths.SelectMany(p => p.Value.Operations!.Values).Single(o => o.OperationId == operationId);
+
+        var unauthorized = operation.Responses!["401"].Content!["application/json"].Example;
+
+        Assert.Equal(example, unauthorized!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_published_schema_facts_are_in_the_document()
+    {
+        var schemas = Read(out _).Components!.Schemas!;
+
+        Assert.True(schemas["Webhook"].Properties!["id"].ReadOnly);
+        Assert.Null(schemas["EditWebhookRequest"].MinProperties);
+        Assert.False(schemas["EditWebhookRequest"].Extensions?.ContainsKey("x-rtk-at-least-one-field") ?? false);
+        Assert.Contains("roomName", schemas["Meeting"].Properties!.Keys);
+        foreach (var open in new[] { "MeetingEndReason", "RecordingStatus", "LivestreamStatus", "WebhookEvent" })
+        {
+            Assert.True(schemas[open].Extensions!.ContainsKey("x-extensible-enum"), open);
+        }
+    }
+
     [Fact]
     public void The_document_carries_the_documented_constraints()
     {
@@ -68,7 +106,8 @@ public sealed class OpenApiDocumentTests
 
         var components = document.Components!;
         Assert.Equal(32, components.Parameters!["AccountId"].Schema!.MaxLength);
-        Assert.Equal(32, components.Parameters["AppId"].Schema!.MaxLength);
+        Assert.Null(components.Parameters["AppId"].Schema!.MaxLength);
+        Assert.True(components.Parameters["AppId"].Extensions!.ContainsKey("x-rtk-source-conflict"));
         Assert.Equal("uuid", components.Parameters["WebhookId"].Schema!.Format);
         var webhook = components.Schemas!["Webhook"];
         Assert.Equal(["created_at", "enabled", "events", "id", "name", "updated_at", "url"], webhook.Required!.Order());

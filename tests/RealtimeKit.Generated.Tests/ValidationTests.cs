@@ -29,19 +29,20 @@ public sealed class ValidationTests : IDisposable
         { "empty account id", c => c.ListWebhooksAsync("", "app"), "accountId", null },
         { "blank app id", c => c.ListWebhookEventsAsync("acc", "  "), "appId", null },
         { "account id over 32", c => c.GetWebhookAsync(_tooLong, "app", _id), "accountId", null },
-        { "app id over 32", c => c.DeleteWebhookAsync("acc", _tooLong, _id), "appId", null },
+        { "app id '..'", c => c.DeleteWebhookAsync("acc", "..", _id), "appId", null },
+        { "app id '.'", c => c.ListWebhooksAsync("acc", "."), "appId", null },
+        { "app id with a slash", c => c.ListWebhooksAsync("acc", "app/../other"), "appId", null },
+        { "account id with a backslash", c => c.ListWebhooksAsync("a\\b", "app"), "accountId", null },
         { "empty webhook id", c => c.GetWebhookAsync("acc", "app", Guid.Empty), "webhookId", null },
         { "null add body", c => c.AddWebhookAsync("acc", "app", null!), "body", null },
         { "missing name", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Url = new Uri("https://e.com"), Events = [WebhookEvent.MeetingEnded] }), "body", "name" },
-        { "blank name", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = " ", Url = new Uri("https://e.com"), Events = [WebhookEvent.MeetingEnded] }), "body", "name" },
         { "missing url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
         { "relative url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("/hook", UriKind.Relative), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
         { "ftp url", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("ftp://e.com/x"), Events = [WebhookEvent.MeetingEnded] }), "body", "url" },
         { "missing events on add", c => c.AddWebhookAsync("acc", "app", new AddWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
         { "missing events on replace", c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Name = "n", Url = new Uri("https://e.com") }), "body", "events" },
-        { "blank name on replace", c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Name = "", Url = new Uri("https://e.com"), Events = [] }), "body", "name" },
+        { "missing name on replace", c => c.ReplaceWebhookAsync("acc", "app", _id, new ReplaceWebhookRequest { Url = new Uri("https://e.com"), Events = [] }), "body", "name" },
         { "null replace body", c => c.ReplaceWebhookAsync("acc", "app", _id, null!), "body", null },
-        { "edit that sets nothing", c => c.EditWebhookAsync("acc", "app", _id, new EditWebhookRequest()), "body", null },
         { "edit with a relative url", c => c.EditWebhookAsync("acc", "app", _id, new EditWebhookRequest { Url = new Uri("hook", UriKind.Relative) }), "body", "url" },
         { "edit with an empty webhook id", c => c.EditWebhookAsync("acc", "app", Guid.Empty, new EditWebhookRequest { Name = "x" }), "webhookId", null },
     };
@@ -65,15 +66,25 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public async Task Valid_input_at_the_limits_is_sent()
+    public async Task Requests_the_service_accepts_are_sent_as_given()
     {
+        // Never stricter than the service: a real (36-character UUID) app id, a 32-character
+        // account id, a blank name and an empty event list, and an edit that sets nothing.
         var client = _api.CreateClient();
-        var max = new string('a', 32);
+        var account = new string('a', 32);
+        const string App = "5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df";
+        var path = $"/client/v4/accounts/{account}/realtime/kit/{App}/webhooks";
 
-        await client.AddWebhookAsync(max, max, ValidAdd());
-        await client.ReplaceWebhookAsync(max, max, _id, ValidReplace());
-        await client.EditWebhookAsync(max, max, _id, new EditWebhookRequest { Events = [] });
+        await client.AddWebhookAsync(account, App, new AddWebhookRequest { Name = " ", Url = new Uri("https://example.com/hook"), Events = [] });
+        await client.ReplaceWebhookAsync(account, App, _id, ValidReplace());
+        await client.EditWebhookAsync(account, App, _id, new EditWebhookRequest());
+        await client.DeleteWebhookAsync(account, App, _id);
 
-        Assert.Equal(3, _api.Requests.Count);
+        var requests = _api.Requests.OrderBy(r => r.RequestMessage.DateTime).ToList();
+        Assert.Equal(4, requests.Count);
+        Wire.AssertRequest(requests[0], "POST", path, _api.Token, "{\"name\":\" \",\"url\":\"https://example.com/hook\",\"events\":[]}");
+        Wire.AssertRequest(requests[1], "PUT", $"{path}/{_id}", _api.Token, "{\"name\":\"n\",\"url\":\"https://example.com/hook\",\"events\":[\"meeting.started\"]}");
+        Wire.AssertRequest(requests[2], "PATCH", $"{path}/{_id}", _api.Token, "{}");
+        Wire.AssertRequest(requests[3], "DELETE", $"{path}/{_id}", _api.Token, jsonBody: null);
     }
 }

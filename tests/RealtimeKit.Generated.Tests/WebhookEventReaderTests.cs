@@ -8,7 +8,7 @@ public sealed class WebhookEventReaderTests
     private static RealtimeKitWebhookEvent Read(string json) => RealtimeKitWebhookEventReader.Read(Encoding.UTF8.GetBytes(json));
 
     private const string MeetingJson = """
-        {"id":"9e2a2a43-a5b5-4d6e-9f44-6f3b1a1c8a10","sessionId":"4b1f1f4e-62c0-4f0e-a6a5-3e5f44b0ff36","title":"Weekly sync","status":"LIVE",
+        {"id":"9e2a2a43-a5b5-4d6e-9f44-6f3b1a1c8a10","sessionId":"4b1f1f4e-62c0-4f0e-a6a5-3e5f44b0ff36","title":"Weekly sync","roomName":"weekly-sync","status":"LIVE",
          "createdAt":"2026-11-23T08:00:00.000Z","startedAt":"2026-11-23T08:30:00.000Z","organizedBy":{"id":"org-1","name":"Ada Lovelace"}}
         """;
 
@@ -29,6 +29,7 @@ public sealed class WebhookEventReaderTests
         Assert.Equal("9e2a2a43-a5b5-4d6e-9f44-6f3b1a1c8a10", e.Meeting!.Id);
         Assert.Equal("4b1f1f4e-62c0-4f0e-a6a5-3e5f44b0ff36", e.Meeting.SessionId);
         Assert.Equal("Weekly sync", e.Meeting.Title);
+        Assert.Equal("weekly-sync", e.Meeting.RoomName);
         Assert.Equal("LIVE", e.Meeting.Status);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), e.Meeting.CreatedAt);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero), e.Meeting.StartedAt);
@@ -147,6 +148,20 @@ public sealed class WebhookEventReaderTests
         Assert.Equal("meeting.recapReady", e.Event.ToString());
         Assert.False(e.Event!.Value.IsKnown);
         Assert.Equal("https://e.com/r", (string?)e.Raw["recap"]!["url"]);
+    }
+
+    [Fact]
+    public void Unknown_recording_and_livestream_statuses_are_read_and_kept()
+    {
+        var recording = Assert.IsType<RecordingStatusUpdateEvent>(Read("""{"event":"recording.statusUpdate","recording":{"id":"r","status":"TRANSCODING"}}"""));
+        var livestream = Assert.IsType<LivestreamingStatusUpdateEvent>(Read("""{"event":"livestreaming.statusUpdate","status":"PAUSED","streamId":"s"}"""));
+
+        Assert.Equal("TRANSCODING", recording.Recording!.Status.ToString());
+        Assert.False(recording.Recording.Status!.Value.IsKnown);
+        Assert.NotEqual(RecordingStatus.Recording, recording.Recording.Status);
+        Assert.Equal("PAUSED", livestream.Status.ToString());
+        Assert.False(livestream.Status!.Value.IsKnown);
+        Assert.Equal("s", livestream.StreamId);
     }
 
     [Fact]

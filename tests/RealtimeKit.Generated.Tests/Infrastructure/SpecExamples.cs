@@ -4,7 +4,7 @@ namespace RealtimeKit.Generated.Tests.Infrastructure;
 internal static class SpecExamples
 {
     public const string AccountId = "023e105f4ecef8ad9ca31a8372d0c353";
-    public const string AppId = "app_id";
+    public const string AppId = "5c9cdb5a-706c-48e9-94f9-3f1bbde8d0df"; // real app ids are UUIDs (36 characters)
     public static readonly Guid WebhookId = Guid.Parse("0d1f069d-43bb-489a-ad8c-7eb95592ba8e");
     public const string WebhookUrl = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e";
 

@@ -45,8 +45,7 @@ public sealed class RealtimeKitClientOptions
     public override string ToString() =>
         $"RealtimeKitClientOptions {{ BaseAddress = {BaseAddress}, Credential = {CredentialKind}, Timeout = {Timeout}, MaxRetries = {Retry.MaxRetries} }}";
 
-    internal string CredentialKind =>
-        !string.IsNullOrEmpty(ApiToken) ? "api token (redacted)" : !string.IsNullOrEmpty(ApiKey) ? "api key (redacted)" : "none";
+    internal string CredentialKind => RealtimeKitCredential.Of(this).Kind;
 
     /// <summary>The base address with exactly one trailing slash, so relative request paths append to it.</summary>
     internal Uri NormalizedBaseAddress => NormalizeBaseAddress(BaseAddress);

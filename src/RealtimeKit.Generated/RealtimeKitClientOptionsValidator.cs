@@ -14,27 +14,9 @@ internal sealed class RealtimeKitClientOptionsValidator : IValidateOptions<Realt
     public static List<string> Check(RealtimeKitClientOptions options)
     {
         var failures = new List<string>();
-        var hasToken = !string.IsNullOrEmpty(options.ApiToken);
-        var hasKey = !string.IsNullOrEmpty(options.ApiKey) || !string.IsNullOrEmpty(options.ApiEmail);
-        if (!hasToken && !hasKey)
+        if (RealtimeKitCredential.Of(options).Problem is { } credentialProblem)
         {
-            failures.Add("RealtimeKitClientOptions.ApiToken is required: set it to a Cloudflare API token with the Realtime permission.");
-        }
-        else if (hasToken && hasKey)
-        {
-            failures.Add("RealtimeKitClientOptions: set either ApiToken or ApiEmail with ApiKey, not both.");
-        }
-        else if (hasToken && !IsHeaderSafe(options.ApiToken!))
-        {
-            failures.Add("RealtimeKitClientOptions.ApiToken contains whitespace or control characters; check how it was copied.");
-        }
-        else if (hasKey && (string.IsNullOrEmpty(options.ApiKey) || string.IsNullOrEmpty(options.ApiEmail)))
-        {
-            failures.Add("RealtimeKitClientOptions: the legacy credential needs both ApiEmail and ApiKey.");
-        }
-        else if (hasKey && (!IsHeaderSafe(options.ApiKey!) || !IsHeaderSafe(options.ApiEmail!)))
-        {
-            failures.Add("RealtimeKitClientOptions.ApiEmail or ApiKey contains whitespace or control characters.");
+            failures.Add(credentialProblem);
         }
 
         var address = options.BaseAddress;
@@ -77,6 +59,4 @@ internal sealed class RealtimeKitClientOptionsValidator : IValidateOptions<Realt
 
         return failures;
     }
-
-    private static bool IsHeaderSafe(string value) => !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 }

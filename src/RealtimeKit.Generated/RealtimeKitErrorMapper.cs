@@ -5,26 +5,10 @@ namespace RealtimeKit.Generated;
 /// <summary>Turns an error response into the <see cref="RealtimeKitApiException"/> (or subclass) that callers catch.</summary>
 internal static partial class RealtimeKitErrorMapper
 {
-    public static async Task<RealtimeKitApiException> CreateAsync(HttpResponseMessage response, HttpRequestMessage request, string operationId, CancellationToken cancellationToken)
+    /// <summary>The exception for an error answer, from its body as read (<paramref name="body"/>, possibly cut off) and why reading stopped early, if it did.</summary>
+    public static RealtimeKitApiException Create(HttpResponseMessage response, HttpRequestMessage request, string operationId, string body, Exception? readFailure)
     {
         var headers = CollectHeaders(response);
-        string body;
-        Exception? readFailure = null;
-        try
-        {
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            body = string.Empty;
-            readFailure = ex;
-        }
-
-        if (body.Length > RealtimeKitTransport.MaxErrorBodyChars)
-        {
-            body = body[..RealtimeKitTransport.MaxErrorBodyChars];
-        }
-
         var parsed = readFailure is null
             ? RealtimeKitErrorBody.Parse(body, response.Content.Headers.ContentType?.MediaType)
             : new RealtimeKitErrorBody(null, null, "the response body could not be read");
@@ -37,17 +21,18 @@ internal static partial class RealtimeKitErrorMapper
         {
             401 => new RealtimeKitUnauthorizedException(message, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
             404 => new RealtimeKitNotFoundException(message, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
-            429 => new RealtimeKitRateLimitedException(message, body, headers, RetryAfter(response), readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
+            429 => new RealtimeKitRateLimitedException(message, body, headers, RetryAfter(response, TimeProvider.System), readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
             _ => new RealtimeKitApiException(message, status, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
         };
         return exception;
     }
 
-    public static RealtimeKitApiException Unreadable(HttpResponseMessage response, HttpRequestMessage request, string operationId, string what, Exception? inner)
+    /// <summary>The exception for a success answer whose body cannot be read; <paramref name="body"/> is what arrived.</summary>
+    public static RealtimeKitApiException Unreadable(HttpResponseMessage response, HttpRequestMessage request, string operationId, string what, string body, Exception? inner)
     {
         var target = Target(response.RequestMessage ?? request);
         var status = (int)response.StatusCode;
-        return new RealtimeKitApiException($"RealtimeKit API {status} {ReasonPhrase(response)}: {what} ({target})", status, string.Empty, CollectHeaders(response), inner)
+        return new RealtimeKitApiException($"RealtimeKit API {status} {ReasonPhrase(response)}: {what} ({target})", status, body, CollectHeaders(response), inner)
         {
             OperationId = operationId,
             RequestTarget = target,
@@ -62,7 +47,8 @@ internal static partial class RealtimeKitErrorMapper
         return $"{request.Method.Method} {path}";
     }
 
-    public static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>How long the answer asks to wait: its <c>Retry-After</c> delta, or its date measured against <paramref name="time"/>.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
@@ -72,7 +58,7 @@ internal static partial class RealtimeKitErrorMapper
 
         if (retryAfter?.Date is { } date)
         {
-            var wait = date - DateTimeOffset.UtcNow;
+            var wait = date - time.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -7,7 +7,8 @@ namespace RealtimeKit.Generated;
 
 /// <summary>
 /// The resilience pipeline <c>AddRealtimeKit</c> puts in front of the API (Microsoft.Extensions.Http.Resilience):
-/// a total timeout around retries that follow <see cref="RealtimeKitRetryOptions"/>.
+/// retries that follow <see cref="RealtimeKitRetryOptions"/>. The total timeout is not part of it:
+/// it is the client's <see cref="HttpClient.Timeout"/>, which the transport also applies to reading the body.
 /// </summary>
 internal static class RealtimeKitResilience
 {
@@ -20,11 +21,7 @@ internal static class RealtimeKitResilience
             pipeline.TimeProvider = timeProvider;
         }
 
-        if (options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            pipeline.AddTimeout(new TimeoutStrategyOptions { Name = "total-timeout", Timeout = options.Timeout });
-        }
-
+        var time = timeProvider ?? TimeProvider.System;
         var retry = options.Retry;
         if (retry.MaxRetries > 0)
         {
@@ -35,8 +32,12 @@ internal static class RealtimeKitResilience
                 Delay = retry.BaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, retry.MaxRetryAfter)),
+
+                // Retry-After is read here rather than by ShouldRetryAfterHeader, which measures a
+                // date against the wall clock: the decision below and the delay use one clock.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitErrorMapper.RetryAfter(answer, time) : null),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, retry.MaxRetryAfter, time)),
             });
         }
     }
@@ -46,7 +47,7 @@ internal static class RealtimeKitResilience
     /// POST and PATCH are retried only when the server certainly did nothing: a 429, or a
     /// connection that was never established.
     /// </summary>
-    internal static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter)
+    internal static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time)
     {
         var idempotent = method is not null && (method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head || method == HttpMethod.Options);
 
@@ -55,7 +56,7 @@ internal static class RealtimeKitResilience
             var status = (int)response.StatusCode;
             if (status == 429)
             {
-                return RealtimeKitErrorMapper.RetryAfter(response) is not { } wait || wait <= maxRetryAfter;
+                return RealtimeKitErrorMapper.RetryAfter(response, time) is not { } wait || wait <= maxRetryAfter;
             }
 
             return idempotent && (status == (int)HttpStatusCode.RequestTimeout || (status >= 500 && status != 501 && status != 505));

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Headers;
+using System.Reflection;
 using System.Text;
 using Newtonsoft.Json;
 using Polly.Timeout;
@@ -8,29 +8,36 @@ namespace RealtimeKit.Generated;
 
 /// <summary>
 /// The hand-written half of every generated operation: it writes the request body, sends the
-/// request, turns every failure into a typed exception (<see cref="RealtimeKitApiException"/>,
+/// request, reads the answer's body asynchronously under the same deadline, and turns every
+/// failure into a typed exception (<see cref="RealtimeKitApiException"/>,
 /// <see cref="TimeoutException"/>, or <see cref="OperationCanceledException"/> when the caller
-/// cancelled) and reads the success body without going through a string.
+/// cancelled).
 /// </summary>
+/// <remarks>
+/// The deadline is the <see cref="HttpClient.Timeout"/> of the client (set from
+/// <see cref="RealtimeKitClientOptions.Timeout"/>): one total time for the call, covering every
+/// attempt, the delays between them and the reading of the body. The body is read into a pooled
+/// buffer before it is parsed, so no thread ever waits on a socket.
+/// </remarks>
 internal static class RealtimeKitTransport
 {
-    public static readonly HttpMethod Get = HttpMethod.Get;
-    public static readonly HttpMethod Post = HttpMethod.Post;
-    public static readonly HttpMethod Put = HttpMethod.Put;
-    public static readonly HttpMethod Patch = HttpMethod.Patch;
-    public static readonly HttpMethod Delete = HttpMethod.Delete;
+    /// <summary>The largest error body kept on an exception, in bytes; the rest is not read.</summary>
+    internal const int MaxErrorBodyBytes = 64 * 1024;
+
+    /// <summary>The largest success body read; larger answers are refused rather than exhausting memory.</summary>
+    internal const int MaxSuccessBodyBytes = 256 * 1024 * 1024;
 
     private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue _acceptJson = new("application/json");
 
-    /// <summary>The largest error body kept on an exception; the rest is cut off.</summary>
-    internal const int MaxErrorBodyChars = 64 * 1024;
+    /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
+    internal static readonly string UserAgent = CreateUserAgent();
 
     public static HttpContent CreateJsonContent(object body)
     {
         // Small bodies: write into a pooled-buffer JsonTextWriter over a StringBuilder, then UTF-8 once.
         var text = new StringBuilder(256);
-        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture))
+        using (var writer = new StringWriter(text, System.Globalization.CultureInfo.InvariantCulture))
         using (var json = new JsonTextWriter(writer) { Formatting = Formatting.None, ArrayPool = RealtimeKitJsonArrayPool.Instance })
         {
             RealtimeKitJson.Serializer.Serialize(json, body);
@@ -45,71 +52,88 @@ internal static class RealtimeKitTransport
         where T : class
     {
         request.Headers.Accept.Add(_acceptJson);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+
+        // One deadline for the whole call: HttpClient applies its Timeout to SendAsync only, the
+        // body is read afterwards, so the same time limit is linked to the caller's token here.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (client.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            deadline.CancelAfter(client.Timeout);
+        }
 
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            // HttpClient.Timeout elapsed: the caller did not cancel.
-            throw TimedOut(request, operationId, ex);
+            // The caller cancelled: the exception carries the caller's token, not the linked one.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw TimedOut(client, request, operationId, ex);
         }
         catch (TimeoutRejectedException ex)
         {
-            // The resilience pipeline's total timeout elapsed.
-            throw TimedOut(request, operationId, ex);
+            // A timeout strategy of a resilience pipeline the caller configured.
+            throw TimedOut(client, request, operationId, ex);
         }
 
         using (response)
         {
-            if (!response.IsSuccessStatusCode)
+            var success = response.IsSuccessStatusCode;
+            using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            if (!success)
             {
-                throw await RealtimeKitErrorMapper.CreateAsync(response, request, operationId, cancellationToken).ConfigureAwait(false);
+                var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, operationId, body.Failure) : body.Failure;
+                throw RealtimeKitErrorMapper.Create(response, request, operationId, body.Text(MaxErrorBodyBytes), failure);
             }
 
-            return await ReadAsync<T>(response, request, operationId, cancellationToken).ConfigureAwait(false);
-        }
-    }
+            if (body.Failure is OperationCanceledException)
+            {
+                throw TimedOut(client, request, operationId, body.Failure);
+            }
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpRequestMessage request, string operationId, CancellationToken cancellationToken)
-        where T : class
-    {
-        Stream stream;
-        try
-        {
-            stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-        {
-            throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body could not be read", ex);
-        }
+            if (body.Failure is not null)
+            {
+                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body ended before it was complete", body.Text(MaxErrorBodyBytes), body.Failure);
+            }
 
-        await using (stream.ConfigureAwait(false))
-        {
+            if (body.Truncated)
+            {
+                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is larger than {MaxSuccessBodyBytes} bytes", body.Text(MaxErrorBodyBytes), null);
+            }
+
             T? result;
             try
             {
-                // Parsed as it streams in: the body never becomes a string or a second buffer.
-                // Newtonsoft.Json has no asynchronous reader, so the stream is read synchronously, as the hand-written baseline does.
+                using var stream = body.AsStream();
                 using var reader = new StreamReader(stream, RealtimeKitEncoding.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
                 using var json = new JsonTextReader(reader) { ArrayPool = RealtimeKitJsonArrayPool.Instance, CloseInput = false };
                 result = RealtimeKitJson.Serializer.Deserialize<T>(json);
             }
             catch (JsonException ex)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", ex);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body ended before it was complete", ex);
+                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
             }
 
-            return result ?? throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is empty where a {typeof(T).Name} was expected", null);
+            return result ?? throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
         }
     }
 
-    private static TimeoutException TimedOut(HttpRequestMessage request, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout ({RealtimeKitErrorMapper.Target(request)}).", inner);
+    private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string operationId, Exception inner) =>
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({RealtimeKitErrorMapper.Target(request)}).", inner);
+
+    private static string CreateUserAgent()
+    {
+        var assembly = typeof(RealtimeKitTransport).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return $"RealtimeKit.Generated/{(plus < 0 ? version : version[..plus])} (.NET {Environment.Version})";
+    }
 }

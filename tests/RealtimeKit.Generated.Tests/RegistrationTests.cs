@@ -147,4 +147,37 @@ public sealed class RegistrationTests : IDisposable
         Assert.All(methods, m => Assert.True(m.GetParameters().Last().HasDefaultValue, m.Name));
         Assert.True(typeof(IWebhooksClient).IsAssignableFrom(typeof(WebhooksClient)));
     }
+
+    public static TheoryData<string?, string?, string?, string> Credentials => new()
+    {
+        { null, null, null, "none" },
+        { "tok", "me@example.com", "key", "none" },
+        { null, "me@example.com", null, "none" },
+        { null, null, "key", "none" },
+        { "to ken", null, null, "none" },
+        { null, "me@example.com", "k\tey", "none" },
+        { "tok", null, null, "api token (redacted)" },
+        { null, "me@example.com", "key", "api key (redacted)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Credentials))]
+    public void Options_validation_the_handler_and_ToString_apply_one_credential_rule(string? token, string? email, string? key, string kind)
+    {
+        var options = new RealtimeKitClientOptions { ApiToken = token, ApiEmail = email, ApiKey = key };
+        var failures = options.Validate();
+
+        Assert.Contains($"Credential = {kind}", options.ToString(), StringComparison.Ordinal);
+        if (kind == "none")
+        {
+            var failure = Assert.Single(failures);
+            var error = Assert.Throws<ArgumentException>(() => new RealtimeKitAuthenticationHandler(options));
+            Assert.StartsWith(failure, error.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Empty(failures);
+            Assert.Contains(kind, new RealtimeKitAuthenticationHandler(options).ToString(), StringComparison.Ordinal);
+        }
+    }
 }

@@ -46,8 +46,9 @@ public static class RealtimeKitServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue;
             client.BaseAddress = options.NormalizedBaseAddress;
 
-            // The resilience pipeline's total timeout governs; HttpClient's own would cut retries short.
-            client.Timeout = Timeout.InfiniteTimeSpan;
+            // One total time per call: every attempt and delay (the retries run inside HttpClient's
+            // handlers) and, in the transport, the reading of the body.
+            client.Timeout = options.Timeout;
         });
 
         builder.AddResilienceHandler(RealtimeKitResilience.PipelineName, (pipeline, context) =>

@@ -194,6 +194,7 @@ public sealed class SandboxTests : IAsyncDisposable
         { "POST", "webhooks", """{"name":"n",""", "BAD_REQUEST the request body is not valid JSON" },
         { "POST", "webhooks", "[]", "BAD_REQUEST the request body must be a JSON object" },
         { "PATCH", "webhooks/not-a-uuid", """{"name":"n"}""", "BAD_REQUEST \"id\" must be a valid GUID" },
+        { "PATCH", "webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", """{"url":"ftp://e.com/h"}""", "BAD_REQUEST \"url\" must be" },
         { "PUT", "webhooks/0d1f069d-43bb-489a-ad8c-7eb95592ba8e", """{"name":"n","url":"https://e.com/h"}""", "BAD_REQUEST \"events\" is required" },
         { "GET", "webhooks/12345", "", "BAD_REQUEST \"id\" must be a valid GUID" },
     };
@@ -218,6 +219,31 @@ public sealed class SandboxTests : IAsyncDisposable
         Assert.Equal(400, (int)json["error"]!["code"]!);
         Assert.StartsWith(message, (string)json["error"]!["message"]!, StringComparison.Ordinal);
         Assert.Empty(_sandbox.GetWebhooks(Account, App));
+    }
+
+    [Fact]
+    public async Task An_edit_that_sets_no_field_is_accepted_and_changes_nothing()
+    {
+        // The published schema's PatchWebhookRequest has no minProperties, and the Edit examples of
+        // Cloudflare's SDK and reference page send nothing but the path parameters: a body of {}.
+        var added = (await Client.AddWebhookAsync(Account, App, NewWebhook(enabled: false))).Data;
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri(_sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/webhooks/{added.Id}"))
+        {
+            Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.ApiToken);
+
+        var response = await http.SendAsync(request);
+        var data = JObject.Parse(await response.Content.ReadAsStringAsync())["data"]!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(added.Id.ToString("D"), (string)data["id"]!);
+        var stored = Assert.Single(_sandbox.GetWebhooks(Account, App));
+        Assert.Equal((added.Name, added.Url, added.Enabled, added.CreatedAt), (stored.Name, stored.Url, stored.Enabled, stored.CreatedAt));
+        Assert.Equal(added.Events, stored.Events);
+        Assert.Equal(stored.Name, (string)data["name"]!);
+        Assert.False((bool)data["enabled"]!);
     }
 
     [Fact]

@@ -20,4 +20,4 @@ measure() {
 }
 
 for i in 1 2 3; do measure "no-op build #$i"; done
-for i in 1 2 3; do touch openapi/realtimekit-webhooks.yaml; measure "build after touching the document #$i"; done
+for i in 1 2 3; do touch openapi/realtimekit.yaml; measure "build after touching the document #$i"; done

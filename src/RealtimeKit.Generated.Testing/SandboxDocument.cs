@@ -53,7 +53,7 @@ internal sealed class SandboxDocument
 
     private static SandboxDocument Load()
     {
-        using var stream = typeof(SandboxDocument).Assembly.GetManifestResourceStream("RealtimeKit.Generated.Testing.realtimekit-webhooks.yaml")
+        using var stream = typeof(SandboxDocument).Assembly.GetManifestResourceStream("RealtimeKit.Generated.Testing.realtimekit.yaml")
             ?? throw new InvalidOperationException("The embedded OpenAPI document is missing.");
         using var reader = new StreamReader(stream);
         var yaml = reader.ReadToEnd();

@@ -17,7 +17,7 @@ public sealed class PublicApiBaselineTests
         try
         {
             CopyRepositoryPart(work.FullName);
-            var document = Path.Combine(work.FullName, "openapi", "realtimekit-webhooks.yaml");
+            var document = Path.Combine(work.FullName, "openapi", "realtimekit.yaml");
             var text = await File.ReadAllTextAsync(document);
             var changed = text
                 .Replace("      required: [id, name, url, events, enabled, created_at, updated_at]", "      required: [id, url, events, enabled, created_at, updated_at]", StringComparison.Ordinal)

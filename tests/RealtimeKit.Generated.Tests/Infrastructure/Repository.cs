@@ -11,7 +11,7 @@ internal static class Repository
 
     public static string CliAssembly => Metadata("CliAssembly");
 
-    public static string OpenApiDocument => Path.Combine(Root, "openapi", "realtimekit-webhooks.yaml");
+    public static string OpenApiDocument => Path.Combine(Root, "openapi", "realtimekit.yaml");
 
     private static string Metadata(string key) =>
         typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value

@@ -67,7 +67,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     public string ApiToken { get; }
 
     /// <summary>Where the sandbox serves its public key, in the shape of the service's key endpoint.</summary>
-    public Uri PublicKeyUrl => new($"http://127.0.0.1:{Port}/.well-known/webhooks.json");
+    public Uri PublicKeyUrl => new($"http://127.0.0.1:{Port}{PublicKeyPath}");
 
     /// <summary>The public key that verifies the sandbox's deliveries, as PEM.</summary>
     public string PublicKeyPem => _deliverer.PublicKeyPem;
@@ -226,11 +226,11 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
             : null;
         var operationId = match?.Route.OperationId;
-        var ownRoute = (request.Method == "GET" && path == "/.well-known/webhooks.json") || (request.Method == "POST" && path == DeliveriesPath);
+        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && path == DeliveriesPath);
         var fault = ownRoute ? null : TakeFault(operationId);
 
         SandboxAnswer answer;
-        if (request.Method == "GET" && path == "/.well-known/webhooks.json")
+        if (request.Method == "GET" && path == PublicKeyPath)
         {
             answer = new SandboxAnswer(200, SandboxJson.PublicKey(PublicKeyPem));
         }
@@ -287,6 +287,9 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
     /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
     internal const string DeliveriesPath = "/__sandbox/deliveries";
+
+    /// <summary>The path of the key endpoint, as the service serves it (<see cref="WebhookPublicKeyEndpoint.DefaultUrl"/>).</summary>
+    internal static readonly string PublicKeyPath = new Uri(WebhookPublicKeyEndpoint.DefaultUrl).AbsolutePath;
 
     private async Task<SandboxAnswer> TriggerAsync(string? body)
     {

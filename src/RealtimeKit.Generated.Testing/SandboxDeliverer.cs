@@ -68,9 +68,9 @@ internal sealed class SandboxDeliverer : IDisposable
             attempt++;
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            request.Headers.TryAddWithoutValidation("rtk-signature", signature);
-            request.Headers.TryAddWithoutValidation("rtk-uuid", deliveryId);
-            request.Headers.TryAddWithoutValidation("rtk-webhook-id", webhook.Id.ToString("D"));
+            request.Headers.TryAddWithoutValidation(WebhookDeliveryHeaders.Signature, signature);
+            request.Headers.TryAddWithoutValidation(WebhookDeliveryHeaders.DeliveryId, deliveryId);
+            request.Headers.TryAddWithoutValidation(WebhookDeliveryHeaders.WebhookId, webhook.Id.ToString("D"));
             try
             {
                 using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -70,20 +70,8 @@ internal static class SandboxJson
     public const string Unauthorized = "{\"message\":\"Unauthorized\"}";
 
     /// <summary>The key endpoint's answer: <c>{"success": true, "data": {"publicKey": …}, "message": ""}</c>.</summary>
-    public static string PublicKey(string pem) => Write(json =>
-    {
-        json.WriteStartObject();
-        json.WritePropertyName("success");
-        json.WriteValue(true);
-        json.WritePropertyName("data");
-        json.WriteStartObject();
-        json.WritePropertyName("publicKey");
-        json.WriteValue(pem);
-        json.WriteEndObject();
-        json.WritePropertyName("message");
-        json.WriteValue(string.Empty);
-        json.WriteEndObject();
-    });
+    public static string PublicKey(string pem) =>
+        JsonConvert.SerializeObject(new WebhookPublicKeyResponse { Success = true, Data = new WebhookPublicKey { PublicKey = pem }, Message = string.Empty }, Formatting.None);
 
     public static string Deliveries(IEnumerable<RealtimeKitSandboxDelivery> deliveries) => Write(json =>
     {

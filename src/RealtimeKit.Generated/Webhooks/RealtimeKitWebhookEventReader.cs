@@ -1,25 +1,18 @@
-using System.Collections.Frozen;
-using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace RealtimeKit.Generated;
 
 /// <summary>
-/// Reads a delivery body into the type of its event: the generated type whose
-/// <see cref="RealtimeKitEventNameAttribute"/> names it, or <see cref="UnknownWebhookEvent"/> for a
+/// Reads a delivery body into the type of its event: the generated type the document's
+/// discriminator mapping names for it, or <see cref="UnknownWebhookEvent"/> for a
 /// name this version does not know. Call it only on a body whose signature was verified;
 /// <see cref="RealtimeKitWebhookVerifier"/> does both.
 /// </summary>
 public static class RealtimeKitWebhookEventReader
 {
-    private static readonly FrozenDictionary<string, Type> _types = typeof(RealtimeKitWebhookEvent).Assembly.GetTypes()
-        .Select(type => (Type: type, Attribute: type.GetCustomAttribute<RealtimeKitEventNameAttribute>()))
-        .Where(pair => pair.Attribute is not null && typeof(RealtimeKitWebhookEvent).IsAssignableFrom(pair.Type))
-        .ToFrozenDictionary(pair => pair.Attribute!.Name, pair => pair.Type, StringComparer.Ordinal);
-
     /// <summary>Every event name that has a type of its own, with that type.</summary>
-    public static IReadOnlyDictionary<string, Type> KnownTypes => _types;
+    public static IReadOnlyDictionary<string, Type> KnownTypes => RealtimeKitWebhookEvent.KnownTypes;
 
     /// <summary>Reads the body.</summary>
     /// <param name="body">The raw delivery body (UTF-8 JSON).</param>
@@ -50,7 +43,7 @@ public static class RealtimeKitWebhookEventReader
             throw new RealtimeKitWebhookException(RealtimeKitWebhookFailure.UnreadableBody, "The delivery body has no \"event\" name.");
         }
 
-        if (!_types.TryGetValue((string)name!, out var type))
+        if (!RealtimeKitWebhookEvent.KnownTypes.TryGetValue((string)name!, out var type))
         {
             return new UnknownWebhookEvent(json) { Event = new WebhookEvent((string)name!) };
         }

@@ -4,7 +4,7 @@ namespace RealtimeKit.Generated;
 public sealed class RealtimeKitWebhookOptions
 {
     /// <summary>Where the service publishes its public key.</summary>
-    public static Uri DefaultPublicKeyUrl { get; } = new("https://api.realtime.cloudflare.com/.well-known/webhooks.json");
+    public static Uri DefaultPublicKeyUrl { get; } = new(WebhookPublicKeyEndpoint.DefaultUrl);
 
     /// <summary>The public key as PEM (<c>-----BEGIN PUBLIC KEY-----…</c>). When set, it is the only key trusted and nothing is fetched.</summary>
     public string? PublicKeyPem { get; set; }

@@ -13,14 +13,14 @@ namespace RealtimeKit.Generated;
 /// </summary>
 public class RealtimeKitWebhookVerifier
 {
-    /// <summary>The header with the body's signature.</summary>
-    public const string SignatureHeader = "rtk-signature";
+    /// <summary>The header with the body's signature (<see cref="WebhookDeliveryHeaders.Signature"/>).</summary>
+    public const string SignatureHeader = WebhookDeliveryHeaders.Signature;
 
-    /// <summary>The header with the delivery's id.</summary>
-    public const string DeliveryIdHeader = "rtk-uuid";
+    /// <summary>The header with the delivery's id (<see cref="WebhookDeliveryHeaders.DeliveryId"/>).</summary>
+    public const string DeliveryIdHeader = WebhookDeliveryHeaders.DeliveryId;
 
-    /// <summary>The header with the webhook configuration's id.</summary>
-    public const string WebhookIdHeader = "rtk-webhook-id";
+    /// <summary>The header with the webhook configuration's id (<see cref="WebhookDeliveryHeaders.WebhookId"/>).</summary>
+    public const string WebhookIdHeader = WebhookDeliveryHeaders.WebhookId;
 
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client that fetches the key.</summary>
     public const string KeyHttpClientName = "RealtimeKit.Webhooks.PublicKey";
@@ -177,7 +177,8 @@ public class RealtimeKitWebhookVerifier
             string? pem;
             try
             {
-                pem = (string?)JObject.Parse(text)["data"]?["publicKey"];
+                using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text));
+                pem = RealtimeKitJson.Serializer.Deserialize<WebhookPublicKeyResponse>(reader)?.Data?.PublicKey;
             }
             catch (Newtonsoft.Json.JsonException ex)
             {

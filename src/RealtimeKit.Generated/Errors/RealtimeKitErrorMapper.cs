@@ -2,11 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace RealtimeKit.Generated;
 
-/// <summary>Turns an error response into the <see cref="RealtimeKitApiException"/> (or subclass) that callers catch.</summary>
+/// <summary>
+/// Turns an error answer into the <see cref="RealtimeKitApiException"/> (or subclass) that callers
+/// catch. It is given what the transport read (the body, the request's target, the wait a 429 asks
+/// for) and calls nothing back in the transport.
+/// </summary>
 internal static partial class RealtimeKitErrorMapper
 {
     /// <summary>The exception for an error answer, from its body as read (<paramref name="body"/>, possibly cut off) and why reading stopped early, if it did.</summary>
-    public static RealtimeKitApiException Create(HttpResponseMessage response, HttpRequestMessage request, string operationId, string body, Exception? readFailure)
+    public static RealtimeKitApiException Create(HttpResponseMessage response, string target, string operationId, string body, Exception? readFailure, TimeSpan? retryAfter)
     {
         var headers = CollectHeaders(response);
         var parsed = readFailure is null
@@ -14,55 +18,27 @@ internal static partial class RealtimeKitErrorMapper
             : new RealtimeKitErrorBody(null, null, "the response body could not be read");
 
         var status = (int)response.StatusCode;
-        var target = Target(response.RequestMessage ?? request);
         var message = $"RealtimeKit API {status} {ReasonPhrase(response)}: {parsed.Message ?? parsed.Description} ({target})";
 
         RealtimeKitApiException exception = status switch
         {
             401 => new RealtimeKitUnauthorizedException(message, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
             404 => new RealtimeKitNotFoundException(message, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
-            429 => new RealtimeKitRateLimitedException(message, body, headers, RetryAfter(response, TimeProvider.System), readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
+            429 => new RealtimeKitRateLimitedException(message, body, headers, retryAfter, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
             _ => new RealtimeKitApiException(message, status, body, headers, readFailure) { ApiMessage = parsed.Message, ErrorCode = parsed.Code, OperationId = operationId, RequestTarget = target },
         };
         return exception;
     }
 
     /// <summary>The exception for a success answer whose body cannot be read; <paramref name="body"/> is what arrived.</summary>
-    public static RealtimeKitApiException Unreadable(HttpResponseMessage response, HttpRequestMessage request, string operationId, string what, string body, Exception? inner)
+    public static RealtimeKitApiException Unreadable(HttpResponseMessage response, string target, string operationId, string what, string body, Exception? inner)
     {
-        var target = Target(response.RequestMessage ?? request);
         var status = (int)response.StatusCode;
         return new RealtimeKitApiException($"RealtimeKit API {status} {ReasonPhrase(response)}: {what} ({target})", status, body, CollectHeaders(response), inner)
         {
             OperationId = operationId,
             RequestTarget = target,
         };
-    }
-
-    /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
-    public static string Target(HttpRequestMessage request)
-    {
-        var uri = request.RequestUri;
-        var path = uri is null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
-        return $"{request.Method.Method} {path}";
-    }
-
-    /// <summary>How long the answer asks to wait: its <c>Retry-After</c> delta, or its date measured against <paramref name="time"/>.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
-    {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var wait = date - time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static Dictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)

@@ -1,9 +1,9 @@
 namespace RealtimeKit.Generated;
 
 /// <summary>
-/// Ties a generated delivery type to its event name; the templates put it on every schema with
-/// an <c>x-rtk-event-name</c> extension, and <see cref="RealtimeKitWebhookEventReader"/> reads the
-/// delivery of that name as that type.
+/// Names the event a generated delivery type is read for: the templates put it on every type of
+/// the document's discriminator mapping of deliveries, the mapping that
+/// <see cref="RealtimeKitWebhookEventReader"/> reads deliveries with.
 /// </summary>
 /// <param name="name">The event name on the wire, e.g. <c>meeting.started</c>.</param>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]

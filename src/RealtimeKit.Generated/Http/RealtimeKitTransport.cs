@@ -84,6 +84,7 @@ internal static class RealtimeKitTransport
 
         using (response)
         {
+            var target = Target(response.RequestMessage ?? request);
             var success = response.IsSuccessStatusCode;
             using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,7 +92,8 @@ internal static class RealtimeKitTransport
             if (!success)
             {
                 var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, operationId, body.Failure) : body.Failure;
-                throw RealtimeKitErrorMapper.Create(response, request, operationId, body.Text(MaxErrorBodyBytes), failure);
+                var retryAfter = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? RealtimeKitRetryAfter.Read(response, TimeProvider.System) : null;
+                throw RealtimeKitErrorMapper.Create(response, target, operationId, body.Text(MaxErrorBodyBytes), failure, retryAfter);
             }
 
             if (body.Failure is OperationCanceledException)
@@ -101,12 +103,12 @@ internal static class RealtimeKitTransport
 
             if (body.Failure is not null)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, "the response body ended before it was complete", body.Text(MaxErrorBodyBytes), body.Failure);
+                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, "the response body ended before it was complete", body.Text(MaxErrorBodyBytes), body.Failure);
             }
 
             if (body.Truncated)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is larger than {MaxSuccessBodyBytes} bytes", body.Text(MaxErrorBodyBytes), null);
+                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is larger than {MaxSuccessBodyBytes} bytes", body.Text(MaxErrorBodyBytes), null);
             }
 
             T? result;
@@ -119,15 +121,23 @@ internal static class RealtimeKitTransport
             }
             catch (JsonException ex)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
+                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
             }
 
-            return result ?? throw RealtimeKitErrorMapper.Unreadable(response, request, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
+            return result ?? throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
         }
     }
 
     private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({RealtimeKitErrorMapper.Target(request)}).", inner);
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({Target(request)}).", inner);
+
+    /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
+    private static string Target(HttpRequestMessage request)
+    {
+        var uri = request.RequestUri;
+        var path = uri is null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
+        return $"{request.Method.Method} {path}";
+    }
 
     private static string CreateUserAgent()
     {

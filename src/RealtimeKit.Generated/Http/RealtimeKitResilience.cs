@@ -36,7 +36,7 @@ internal static class RealtimeKitResilience
                 // Retry-After is read here rather than by ShouldRetryAfterHeader, which measures a
                 // date against the wall clock: the decision below and the delay use one clock.
                 ShouldRetryAfterHeader = false,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitErrorMapper.RetryAfter(answer, time) : null),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, time) : null),
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, retry.MaxRetryAfter, time)),
             });
         }
@@ -56,7 +56,7 @@ internal static class RealtimeKitResilience
             var status = (int)response.StatusCode;
             if (status == 429)
             {
-                return RealtimeKitErrorMapper.RetryAfter(response, time) is not { } wait || wait <= maxRetryAfter;
+                return RealtimeKitRetryAfter.Read(response, time) is not { } wait || wait <= maxRetryAfter;
             }
 
             return idempotent && (status == (int)HttpStatusCode.RequestTimeout || (status >= 500 && status != 501 && status != 505));

@@ -43,13 +43,16 @@ internal static class RealtimeKitRequestValidation
         }
     }
 
-    public static void Required<T>(T? value, string parameterName)
+    /// <summary>A request body: present, and within its schema's rules where it has any.</summary>
+    public static void Body<T>(T? body, string parameterName)
         where T : class
     {
-        if (value is null)
+        if (body is null)
         {
             throw new ArgumentNullException(parameterName, $"{parameterName} is required.");
         }
+
+        (body as IRealtimeKitRequestBody)?.Validate(parameterName);
     }
 
     public static void Required(object? value, string parameterName, string field)

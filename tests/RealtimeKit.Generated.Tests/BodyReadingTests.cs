@@ -160,6 +160,24 @@ public sealed class BodyReadingTests
     }
 
     [Fact]
+    public async Task A_body_of_unknown_length_is_read_whole_across_buffer_growth()
+    {
+        // No Content-Length: the body ends when the connection closes, so the pooled buffer
+        // starts small and grows (16 KiB → … → 512 KiB) while it reads.
+        var webhooks = string.Join(",", Enumerable.Range(0, 1500).Select(i =>
+            $"{{\"id\":\"{Guid.NewGuid()}\",\"name\":\"hook {i}\",\"url\":\"https://e.com/{i}\",\"events\":[\"meeting.started\"],\"enabled\":true,\"created_at\":\"2022-05-28T07:01:53.075Z\",\"updated_at\":\"2022-05-28T07:01:53.075Z\"}}"));
+        var body = $"{{\"success\":true,\"data\":[{webhooks}]}}";
+        Assert.True(body.Length > 200 * 1024);
+        await using var server = RawHttpServer.Start(RawHttpServer.CloseAfter("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close", body));
+        await using var provider = Provider(server.BaseAddress, TimeSpan.FromSeconds(30));
+
+        var result = await provider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync(SpecExamples.AccountId, SpecExamples.AppId).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1500, result.Data.Count);
+        Assert.Equal("hook 1499", result.Data.Last().Name);
+    }
+
+    [Fact]
     public async Task Every_request_says_who_sends_it_in_User_Agent()
     {
         using var api = ApiServer.Start();

@@ -46,7 +46,7 @@ public interface IRealtimeKitDeliveryStore
     /// </summary>
     /// <param name="deliveryId">The <c>rtk-uuid</c>.</param>
     /// <param name="lease">How long the claim holds when it is neither completed nor released (its owner crashed): longer than any handler runs. Positive.</param>
-    /// <param name="cancellationToken">Cancels the call; nothing is claimed then.</param>
+    /// <param name="cancellationToken">Cancels the call while no claim is made; a claim once made is answered, so that its owner completes or releases it.</param>
     /// <returns>The claim, or what prevented it.</returns>
     ValueTask<RealtimeKitDeliveryClaim> TryClaimAsync(string deliveryId, TimeSpan lease, CancellationToken cancellationToken);
 

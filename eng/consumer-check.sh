@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the libraries and meets them as a downstream service does: a throwaway project outside
 # the repository references the packages by version (not by project), registers the client with
-# AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook.
+# AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook, and
+# registers the Redis delivery store (which connects on first use only: nothing is reached).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -10,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet pack "$repo/RealtimeKit.Generated.sln" -c Release -o "$work/feed" -nologo -v:q
 version=$(ls "$work/feed" | sed -n 's/^RealtimeKit\.Generated\.\([0-9][0-9.]*[^.]*\)\.nupkg$/\1/p' | head -n 1)
 [ -n "$version" ] || { echo "consumer check: no RealtimeKit.Generated package was produced" >&2; exit 1; }
-for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Cli; do
+for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Generated.AspNetCore.Redis RealtimeKit.Cli; do
   [ -f "$work/feed/$package.$version.nupkg" ] || { echo "consumer check: $package.$version.nupkg is missing" >&2; exit 1; }
   [ -f "$work/feed/$package.$version.snupkg" ] || { echo "consumer check: $package.$version.snupkg is missing" >&2; exit 1; }
 done
@@ -41,12 +42,15 @@ cat > "$work/consumer/Consumer.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="RealtimeKit.Generated" Version="$version" />
     <PackageReference Include="RealtimeKit.Generated.Testing" Version="$version" />
+    <PackageReference Include="RealtimeKit.Generated.AspNetCore.Redis" Version="$version" />
   </ItemGroup>
 </Project>
 XML
 cat > "$work/consumer/Program.cs" <<'CS'
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeKit.Generated;
+using RealtimeKit.Generated.AspNetCore;
+using RealtimeKit.Generated.AspNetCore.Redis;
 using RealtimeKit.Generated.Testing;
 
 await using var sandbox = RealtimeKitSandbox.Start();
@@ -73,7 +77,17 @@ if (edited.Data.Enabled || edited.Data.Name != "Consumer check" || sandbox.GetWe
     return 1;
 }
 
-Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id} through the packages)");
+// The receiver's Redis store: registered with one call; nothing connects until a delivery is claimed.
+await using (var receiver = new ServiceCollection().AddRealtimeKitWebhookRedisDeduplication("127.0.0.1:6379").BuildServiceProvider())
+{
+    if (receiver.GetRequiredService<IRealtimeKitDeliveryStore>() is not RedisRealtimeKitDeliveryStore)
+    {
+        Console.Error.WriteLine("consumer check: AddRealtimeKitWebhookRedisDeduplication did not register the Redis store");
+        return 1;
+    }
+}
+
+Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id} through the packages; the Redis delivery store registers)");
 return 0;
 CS
 

@@ -1,76 +1,104 @@
-using System.Collections.Concurrent;
-
 namespace RealtimeKit.Generated.AspNetCore;
 
-/// <summary>The default <see cref="IRealtimeKitDeliveryStore"/>: in this process's memory, each id kept for <see cref="Retention"/>.</summary>
+/// <summary>
+/// The default <see cref="IRealtimeKitDeliveryStore"/>: in this process's memory, so for one
+/// instance only. Leases and retention run on the given <see cref="TimeProvider"/>; expired
+/// records are dropped now and then.
+/// </summary>
 /// <param name="timeProvider">The clock; null for the system clock.</param>
 public sealed class InMemoryRealtimeKitDeliveryStore(TimeProvider? timeProvider = null) : IRealtimeKitDeliveryStore
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private long _operations;
+    private const int PruneEvery = 1024;
 
-    /// <summary>How long a handled delivery id is remembered; default 24 hours.</summary>
-    public TimeSpan Retention { get; init; } = TimeSpan.FromHours(24);
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private int _claimsSincePrune;
 
     /// <inheritdoc />
-    public ValueTask<bool> TryBeginAsync(string deliveryId, CancellationToken cancellationToken)
+    public ValueTask<RealtimeKitDeliveryClaim> TryClaimAsync(string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(deliveryId);
-        PruneNowAndThen();
-        var now = _time.GetUtcNow();
-        var claimed = false;
-        _entries.AddOrUpdate(
-            deliveryId,
-            _ =>
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            PruneNowAndThen(now);
+            if (_entries.TryGetValue(deliveryId, out var existing) && existing.ExpiresAt > now)
             {
-                claimed = true;
-                return new Entry(Done: false, now);
-            },
-            (_, existing) =>
-            {
-                if (existing.Done && now - existing.At > Retention)
-                {
-                    claimed = true;
-                    return new Entry(Done: false, now);
-                }
+                return ValueTask.FromResult(existing.Token is null
+                    ? RealtimeKitDeliveryClaim.AlreadyHandled(deliveryId)
+                    : RealtimeKitDeliveryClaim.InProgress(deliveryId));
+            }
 
-                claimed = false;
-                return existing;
-            });
-        return ValueTask.FromResult(claimed);
+            var token = Guid.NewGuid().ToString("N");
+            _entries[deliveryId] = new Entry(token, now + lease);
+            return ValueTask.FromResult(RealtimeKitDeliveryClaim.Claimed(deliveryId, token));
+        }
     }
 
     /// <inheritdoc />
-    public ValueTask CompleteAsync(string deliveryId, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(RealtimeKitDeliveryClaim claim, TimeSpan retention, CancellationToken cancellationToken)
     {
-        _entries[deliveryId] = new Entry(Done: true, _time.GetUtcNow());
-        return ValueTask.CompletedTask;
+        var token = OwnToken(claim);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        lock (_lock)
+        {
+            var now = _time.GetUtcNow();
+            var unclaimed = !_entries.TryGetValue(claim.DeliveryId, out var existing) || existing.ExpiresAt <= now;
+            if (!unclaimed && existing!.Token != token)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _entries[claim.DeliveryId] = new Entry(Token: null, now + retention);
+            return ValueTask.FromResult(true);
+        }
     }
 
     /// <inheritdoc />
-    public ValueTask AbandonAsync(string deliveryId, CancellationToken cancellationToken)
+    public ValueTask<bool> ReleaseAsync(RealtimeKitDeliveryClaim claim, CancellationToken cancellationToken)
     {
-        _entries.TryRemove(deliveryId, out _);
-        return ValueTask.CompletedTask;
+        var token = OwnToken(claim);
+        lock (_lock)
+        {
+            var ours = _entries.TryGetValue(claim.DeliveryId, out var existing)
+                && existing.Token == token
+                && existing.ExpiresAt > _time.GetUtcNow();
+            return ValueTask.FromResult(ours && _entries.Remove(claim.DeliveryId));
+        }
     }
 
-    private void PruneNowAndThen()
+    private static string OwnToken(RealtimeKitDeliveryClaim claim)
     {
-        if (Interlocked.Increment(ref _operations) % 1024 != 0)
+        ArgumentNullException.ThrowIfNull(claim);
+        if (claim.Status != RealtimeKitDeliveryClaimStatus.Claimed || claim.Token is null)
+        {
+            throw new ArgumentException("Only a claim with the status Claimed can be completed or released.", nameof(claim));
+        }
+
+        return claim.Token;
+    }
+
+    /// <summary>Drops expired records once per <see cref="PruneEvery"/> claims, so that memory follows the deliveries of the last retention.</summary>
+    private void PruneNowAndThen(DateTimeOffset now)
+    {
+        if (++_claimsSincePrune < PruneEvery)
         {
             return;
         }
 
-        var cutoff = _time.GetUtcNow() - Retention;
+        _claimsSincePrune = 0;
         foreach (var (id, entry) in _entries)
         {
-            if (entry.Done && entry.At < cutoff)
+            if (entry.ExpiresAt <= now)
             {
-                _entries.TryRemove(id, out _);
+                _entries.Remove(id);
             }
         }
     }
 
-    private sealed record Entry(bool Done, DateTimeOffset At);
+    /// <summary>A record: in progress when <paramref name="Token"/> is set (the owning claim's), handled when it is null.</summary>
+    private sealed record Entry(string? Token, DateTimeOffset ExpiresAt);
 }

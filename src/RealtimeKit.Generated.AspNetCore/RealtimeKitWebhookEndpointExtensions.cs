@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RealtimeKit.Generated;
 using RealtimeKit.Generated.AspNetCore;
 
@@ -15,9 +17,12 @@ public static class RealtimeKitWebhookEndpointExtensions
     /// Maps <c>POST {pattern}</c>: reads the raw body (at most
     /// <see cref="RealtimeKitWebhookOptions.MaxBodyBytes"/>, else 413), verifies
     /// <c>rtk-signature</c> (401 when it fails, 503 when the key cannot be had), reads the event
-    /// (400 when the verified body is unreadable), drops a delivery already handled when an
-    /// <see cref="IRealtimeKitDeliveryStore"/> is registered, calls <paramref name="handler"/>
-    /// and answers 200 once it returns, or 500 when it throws, so that RealtimeKit retries.
+    /// (400 when the verified body is unreadable), calls <paramref name="handler"/> and answers
+    /// 200 once it returns, or 500 when it throws, so that RealtimeKit retries. With an
+    /// <see cref="IRealtimeKitDeliveryStore"/> registered (<c>AddRealtimeKitWebhookDeduplication</c>)
+    /// the delivery is claimed first: a delivery handled already is answered <c>200 duplicate</c>,
+    /// one being handled by another attempt <c>503</c> with <c>Retry-After</c> (as is a store
+    /// failure); the claim is completed when the handler returned and released otherwise.
     /// Needs <c>services.AddRealtimeKitWebhooks(…)</c>.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
@@ -88,36 +93,121 @@ public static class RealtimeKitWebhookEndpointExtensions
         }
 
         var store = services.GetService<IRealtimeKitDeliveryStore>();
-        var deduplicate = store is not null && delivery.DeliveryId is not null;
-        if (deduplicate && !await store!.TryBeginAsync(delivery.DeliveryId!, cancellationToken))
+        RealtimeKitDeliveryClaim? claim = null;
+        var options = services.GetService<IOptions<RealtimeKitWebhookDeduplicationOptions>>()?.Value ?? new RealtimeKitWebhookDeduplicationOptions();
+        if (store is not null && !string.IsNullOrEmpty(delivery.DeliveryId))
         {
-            logger.LogInformation("RealtimeKit delivery {DeliveryId} was handled already; dropped", delivery.DeliveryId);
-            await AnswerAsync(context, StatusCodes.Status200OK, "duplicate");
-            return;
+            try
+            {
+                claim = await store.TryClaimAsync(delivery.DeliveryId, options.ClaimLease, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "RealtimeKit delivery {DeliveryId} could not be claimed: the delivery store failed; answering 503 so that it is retried", delivery.DeliveryId);
+                await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "delivery store unavailable", options.RetryAfter);
+                return;
+            }
+
+            switch (claim.Status)
+            {
+                case RealtimeKitDeliveryClaimStatus.AlreadyHandled:
+                    logger.LogInformation("RealtimeKit delivery {DeliveryId} was handled already; answering 200 duplicate", delivery.DeliveryId);
+                    await AnswerAsync(context, StatusCodes.Status200OK, "duplicate");
+                    return;
+                case RealtimeKitDeliveryClaimStatus.InProgress:
+                    logger.LogInformation("RealtimeKit delivery {DeliveryId} is being handled by another attempt; answering 503 so that it is retried", delivery.DeliveryId);
+                    await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "in progress", options.RetryAfter);
+                    return;
+            }
         }
 
+        // A claim is completed once the handler returned (even when the request was aborted
+        // meanwhile: the work is done), and released in every other case, so that a retry is
+        // handled; neither waits on the request. Both happen before the answer is sent.
+        var handlerReturned = false;
+        try
+        {
+            handlerReturned = await InvokeHandlerAsync(context, handler, delivery, logger);
+        }
+        finally
+        {
+            if (claim is not null)
+            {
+                if (handlerReturned)
+                {
+                    await CompleteAsync(store!, claim, options.Retention, logger);
+                }
+                else
+                {
+                    await ReleaseAsync(store!, claim, logger);
+                }
+            }
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return; // nobody is listening for the answer
+        }
+
+        if (handlerReturned)
+        {
+            await AnswerAsync(context, StatusCodes.Status200OK, "ok");
+        }
+        else
+        {
+            await AnswerAsync(context, StatusCodes.Status500InternalServerError, "handler failed");
+        }
+    }
+
+    /// <summary>Calls the handler; true when it returned, false (logged) when it threw.</summary>
+    private static async Task<bool> InvokeHandlerAsync(
+        HttpContext context,
+        Func<RealtimeKitWebhookDelivery, HttpContext, Task> handler,
+        RealtimeKitWebhookDelivery delivery,
+        ILogger logger)
+    {
         try
         {
             await handler(delivery, context);
+            return true;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
-            if (deduplicate)
-            {
-                await store!.AbandonAsync(delivery.DeliveryId!, CancellationToken.None);
-            }
-
+            logger.LogWarning(ex, "RealtimeKit delivery {DeliveryId} ({Event}): the request was aborted before the handler returned; a retry is handled", delivery.DeliveryId, delivery.Event.Event);
+            return false;
+        }
+        catch (Exception ex)
+        {
             logger.LogError(ex, "RealtimeKit delivery {DeliveryId} ({Event}) failed in its handler; answering 500 so that it is retried", delivery.DeliveryId, delivery.Event.Event);
-            await AnswerAsync(context, StatusCodes.Status500InternalServerError, "handler failed");
-            return;
+            return false;
         }
+    }
 
-        if (deduplicate)
+    private static async Task CompleteAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, TimeSpan retention, ILogger logger)
+    {
+        try
         {
-            await store!.CompleteAsync(delivery.DeliveryId!, CancellationToken.None);
+            if (!await store.CompleteAsync(claim, retention, CancellationToken.None))
+            {
+                logger.LogWarning("RealtimeKit delivery {DeliveryId}: the handler outlasted its claim's lease and another attempt took the delivery over; it may have been handled twice (raise ClaimLease)", claim.DeliveryId);
+            }
         }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "RealtimeKit delivery {DeliveryId} was handled but could not be recorded as handled: the delivery store failed; a copy arriving after the claim's lease ends is handled again", claim.DeliveryId);
+        }
+    }
 
-        await AnswerAsync(context, StatusCodes.Status200OK, "ok");
+    private static async Task ReleaseAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, ILogger logger)
+    {
+        try
+        {
+            await store.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "RealtimeKit delivery {DeliveryId}: its claim could not be released: the delivery store failed; retries are answered 503 until the claim's lease ends", claim.DeliveryId);
+        }
     }
 
     /// <summary>The raw body, at most <paramref name="limit"/> bytes; null when it is larger.</summary>
@@ -156,9 +246,14 @@ public static class RealtimeKitWebhookEndpointExtensions
         return buffer.ToArray();
     }
 
-    private static Task AnswerAsync(HttpContext context, int status, string text)
+    private static Task AnswerAsync(HttpContext context, int status, string text, TimeSpan? retryAfter = null)
     {
         context.Response.StatusCode = status;
+        if (retryAfter is { } delay)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1L, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(text, context.RequestAborted);
     }

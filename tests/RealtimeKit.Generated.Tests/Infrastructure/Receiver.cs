@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,17 @@ internal sealed class Receiver : IAsyncDisposable
     /// <summary>The handler throws for the first N calls.</summary>
     public int FailFirst { get; set; }
 
-    public static async Task<Receiver> StartAsync(Action<RealtimeKitWebhookOptions> configure, bool deduplicate = true, int maxBodyBytes = 1024 * 1024)
+    /// <param name="configure">Sets how deliveries are verified.</param>
+    /// <param name="deduplicate">Whether to call AddRealtimeKitWebhookDeduplication.</param>
+    /// <param name="maxBodyBytes">The largest body accepted.</param>
+    /// <param name="services">Registers more services, e.g. another delivery store or a clock.</param>
+    /// <param name="onDelivery">Runs in the handler after <see cref="FailFirst"/> and before the delivery is recorded in <see cref="Received"/>.</param>
+    public static async Task<Receiver> StartAsync(
+        Action<RealtimeKitWebhookOptions> configure,
+        bool deduplicate = true,
+        int maxBodyBytes = 1024 * 1024,
+        Action<IServiceCollection>? services = null,
+        Func<RealtimeKitWebhookDelivery, HttpContext, Task>? onDelivery = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,9 +57,11 @@ internal sealed class Receiver : IAsyncDisposable
             builder.Services.AddRealtimeKitWebhookDeduplication();
         }
 
+        services?.Invoke(builder.Services);
+
         var app = builder.Build();
         Receiver? receiver = null;
-        app.MapRealtimeKitWebhooks("/realtimekit/webhooks", (delivery, context) =>
+        app.MapRealtimeKitWebhooks("/realtimekit/webhooks", async (delivery, context) =>
         {
             var call = Interlocked.Increment(ref receiver!._handlerCalls);
             if (call <= receiver.FailFirst)
@@ -56,8 +69,12 @@ internal sealed class Receiver : IAsyncDisposable
                 throw new InvalidOperationException($"handler failure {call}");
             }
 
+            if (onDelivery is not null)
+            {
+                await onDelivery(delivery, context);
+            }
+
             receiver.Received.Enqueue(delivery);
-            return Task.CompletedTask;
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

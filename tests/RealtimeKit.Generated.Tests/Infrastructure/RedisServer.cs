@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace RealtimeKit.Generated.Tests.Infrastructure;
+
+/// <summary>
+/// A real redis-server (Debian's package) started as a child process on a free 127.0.0.1 port,
+/// with persistence off and its files in a temporary folder; killed when the tests of the class
+/// are done. When redis-server is not installed, every test using it fails, saying so.
+/// </summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly StringBuilder _output = new();
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("rtk-redis-");
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    /// <summary>A StackExchange.Redis configuration string for this server.</summary>
+    public string Configuration => $"127.0.0.1:{Port}";
+
+    /// <summary>A key prefix no other test uses, so that tests sharing the server stay apart.</summary>
+    public static string UniqueKeyPrefix() => $"rtk-test:{Guid.NewGuid():N}:";
+
+    public async Task InitializeAsync()
+    {
+        var executable = FindOnPath("redis-server") ?? throw new InvalidOperationException(
+            "redis-server is not installed, and the Redis delivery store is tested against a real one. " +
+            "Install it: apt-get update && apt-get install -y redis-server (.ci/run does this).");
+
+        // A free port can be taken between asking for it and redis-server binding it: try a few.
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            Port = FreeLoopbackPort();
+            _process = Start(executable, Port);
+            if (await AnswersPingAsync())
+            {
+                return;
+            }
+
+            await StopAsync();
+        }
+
+        string output;
+        lock (_output)
+        {
+            output = _output.ToString();
+        }
+
+        throw new InvalidOperationException($"redis-server did not answer PING on 127.0.0.1 within {_startTimeout.TotalSeconds} s. Its output:\n{output}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        _folder.Delete(recursive: true);
+    }
+
+    private Process Start(string executable, int port)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _folder.FullName,
+        };
+        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.FullName })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Sends PING until the server answers +PONG, it exits, or the time is up.</summary>
+    private async Task<bool> AnswersPingAsync()
+    {
+        var deadline = DateTime.UtcNow + _startTimeout;
+        while (DateTime.UtcNow < deadline && _process is { HasExited: false })
+        {
+            try
+            {
+                using var client = new TcpClient();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
+                var stream = client.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
+                var buffer = new byte[16];
+                var read = await stream.ReadAsync(buffer, timeout.Token);
+                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            await _process.WaitForExitAsync();
+        }
+        finally
+        {
+            _process.Dispose();
+            _process = null;
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
+}

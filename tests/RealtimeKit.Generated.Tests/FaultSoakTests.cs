@@ -75,7 +75,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         Untyped,
     }
 
-    /// <summary>One call: what it did, to which webhook, how it ended and how long it took.</summary>
+    /// <summary>One call: what it did, to which webhook, how it ended (with the status of an API error, the HttpRequestError of a connection failure) and how long it took.</summary>
     private readonly record struct Call(Operation Operation, Outcome Outcome, TimeSpan Elapsed, Guid Target, bool TargetKnown, Guid Added, int Status);
 
     /// <summary>One request as the sandbox saw it, for the calls whose body carries their marker.</summary>
@@ -279,6 +279,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             {
                 // A connection closed without an answer: the transport's failure as .NET types it.
                 outcome = Outcome.ConnectionFailed;
+                status = (int)ex.HttpRequestError;
             }
             catch (Exception ex)
             {
@@ -432,6 +433,13 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         text.AppendLine();
         text.Append("  ApiError by status:");
         foreach (var group in all.Where(c => c.Outcome == Outcome.ApiError).GroupBy(c => c.Status).OrderBy(g => g.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {group.Key}: {group.Count()}");
+        }
+
+        text.AppendLine();
+        text.Append("  ConnectionFailed by HttpRequestError:");
+        foreach (var group in all.Where(c => c.Outcome == Outcome.ConnectionFailed).GroupBy(c => (HttpRequestError)c.Status).OrderBy(g => g.Key))
         {
             text.Append(CultureInfo.InvariantCulture, $" {group.Key}: {group.Count()}");
         }

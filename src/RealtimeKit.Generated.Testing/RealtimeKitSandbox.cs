@@ -3,6 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -38,7 +41,12 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     private readonly ConcurrentQueue<RealtimeKitSandboxRequest> _requests = new();
     private readonly List<(string? OperationId, RealtimeKitSandboxFault Fault)> _faults = [];
     private readonly Lock _faultLock = new();
+    private (RealtimeKitSandboxFault Fault, double UpTo)[] _randomFaults = [];
+    private Random? _random;
     private int _disposed;
+
+    /// <summary>The HTTP context of the request being handled, for the faults that act on the connection.</summary>
+    private static readonly AsyncLocal<HttpContext?> _currentContext = new();
 
     private RealtimeKitSandbox(WireMockServer server, RealtimeKitSandboxOptions options, string token)
     {
@@ -82,6 +90,11 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         options ??= new RealtimeKitSandboxOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port, nameof(options));
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        if (options.MaxRecordedRequests is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRecordedRequests, "MaxRecordedRequests must be null (every request) or at least 0.");
+        }
+
         var token = string.IsNullOrEmpty(options.ApiToken) ? "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiToken;
         _ = SandboxDocument.Instance;
 
@@ -96,6 +109,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
                     StartAdminInterface = false,
                     ReadStaticMappings = false,
                     MaxRequestLogCount = 0,
+                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(KeepContextAsync),
                 });
                 return new RealtimeKitSandbox(server, options, token);
             }
@@ -149,6 +163,54 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             {
                 _faults.Add((operationId, fault));
             }
+        }
+    }
+
+    /// <summary>
+    /// From now on, answers each request that no queued fault (<see cref="InjectFault"/>) takes
+    /// with a fault drawn at random: <paramref name="faults"/> lists each fault with the
+    /// probability of drawing it, the rest of the time the request is handled normally. Replaces
+    /// the random faults given before; an empty list turns them off.
+    /// </summary>
+    /// <remarks>
+    /// The draws come from a <see cref="Random"/> seeded with <paramref name="seed"/>: the same
+    /// seed gives the same sequence of faults. Which request meets which draw follows the order
+    /// in which requests arrive, so under concurrency the pairing varies from run to run; count
+    /// outcomes rather than expect a fault on a given request.
+    /// </remarks>
+    /// <param name="faults">Each fault with its probability, from 0 to 1; the probabilities add up to at most 1.</param>
+    /// <param name="seed">The seed of the draws.</param>
+    /// <example>
+    /// <code>
+    /// sandbox.InjectRandomFaults([(RealtimeKitSandboxFault.ServiceUnavailableHtml(), 0.01), (RealtimeKitSandboxFault.DroppedConnection(), 0.005)], seed: 42);
+    /// </code>
+    /// </example>
+    public void InjectRandomFaults(IEnumerable<(RealtimeKitSandboxFault Fault, double Probability)> faults, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var table = new List<(RealtimeKitSandboxFault Fault, double UpTo)>();
+        var total = 0.0;
+        foreach (var (fault, probability) in faults)
+        {
+            ArgumentNullException.ThrowIfNull(fault, nameof(faults));
+            if (!(probability >= 0 && probability <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(faults), probability, "Each probability must be between 0 and 1.");
+            }
+
+            total += probability;
+            table.Add((fault, total));
+        }
+
+        if (total > 1 + 1e-9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(faults), total, "The probabilities must add up to at most 1.");
+        }
+
+        lock (_faultLock)
+        {
+            _randomFaults = [.. table];
+            _random = table.Count == 0 ? null : new Random(seed);
         }
     }
 
@@ -242,6 +304,10 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         {
             answer = new SandboxAnswer(faultStatus, fault.Body ?? string.Empty, fault.ContentType);
         }
+        else if (fault is { HandlesRequest: false })
+        {
+            answer = new SandboxAnswer(0, string.Empty);
+        }
         else if (match is null)
         {
             answer = path.StartsWith(BasePath, StringComparison.Ordinal) && SandboxDocument.Instance.PathExists(path[BasePath.Length..])
@@ -268,6 +334,17 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             await Task.Delay(delay).ConfigureAwait(false);
         }
 
+        if (fault is { DropsConnection: true })
+        {
+            // Whatever the API's logic did, no answer is sent: recorded with status 0, before the
+            // connection closes, so that the log is in order for a caller that goes on at once.
+            var dropped = new RealtimeKitSandboxRequest(request.Method, path, headers, body, operationId, 0, string.Empty, received);
+            Record(dropped);
+            _options.OnRequest?.Invoke(dropped);
+            DropConnection();
+            return new ResponseMessage { StatusCode = 500 };
+        }
+
         var response = new ResponseMessage
         {
             StatusCode = answer.Status,
@@ -280,7 +357,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
 
         var record = new RealtimeKitSandboxRequest(request.Method, path, headers, body, operationId, answer.Status, responseBody, received);
-        _requests.Enqueue(record);
+        Record(record);
         _options.OnRequest?.Invoke(record);
         return response;
     }
@@ -315,6 +392,54 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         return new SandboxAnswer(200, SandboxJson.Deliveries(reports));
     }
 
+    private void Record(RealtimeKitSandboxRequest record)
+    {
+        var max = _options.MaxRecordedRequests;
+        if (max == 0)
+        {
+            return;
+        }
+
+        _requests.Enqueue(record);
+        while (max is { } limit && _requests.Count > limit && _requests.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Runs before WireMock.Net's own middleware: keeps the request's context for <see cref="DropConnection"/>.</summary>
+    private static async Task KeepContextAsync(HttpContext context, Func<Task> next)
+    {
+        _currentContext.Value = context;
+        try
+        {
+            await next().ConfigureAwait(false);
+        }
+        finally
+        {
+            _currentContext.Value = null;
+        }
+    }
+
+    /// <summary>
+    /// Closes the current request's connection before any byte of the answer is written: an
+    /// orderly close of the socket (the client reads the end of the stream where the status line
+    /// should be), then an abort, so that the answer WireMock.Net goes on to write is discarded.
+    /// </summary>
+    private static void DropConnection()
+    {
+        var context = _currentContext.Value ?? throw new InvalidOperationException("The sandbox has no HTTP context to drop the connection of.");
+        try
+        {
+            context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already closed by the client: the abort below is all that is left to do.
+        }
+
+        context.Abort();
+    }
+
     private bool IsAuthorized(Dictionary<string, string> headers) =>
         headers.TryGetValue("authorization", out var value)
         && value.StartsWith("Bearer ", StringComparison.Ordinal)
@@ -327,13 +452,33 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             var index = _faults.FindIndex(f => f.OperationId is null || f.OperationId == operationId);
             if (index < 0)
             {
-                return null;
+                return DrawRandomFault();
             }
 
             var fault = _faults[index].Fault;
             _faults.RemoveAt(index);
             return fault;
         }
+    }
+
+    /// <summary>A fault from <see cref="InjectRandomFaults"/>, or null; called under the fault lock.</summary>
+    private RealtimeKitSandboxFault? DrawRandomFault()
+    {
+        if (_random is null)
+        {
+            return null;
+        }
+
+        var draw = _random.NextDouble();
+        foreach (var (fault, upTo) in _randomFaults)
+        {
+            if (draw < upTo)
+            {
+                return fault;
+            }
+        }
+
+        return null;
     }
 
     private static int FreePort()

@@ -7,11 +7,13 @@ namespace RealtimeKit.Generated.Testing;
 /// <remarks>
 /// A status fault answers before the request reaches the API's logic: nothing changes. A delay
 /// or a truncated body wraps the normal handling: the change is made, the answer comes late or
-/// cut short.
+/// cut short. A dropped connection closes the connection without an answer, after handling the
+/// request (the change is made and the caller cannot know) or before (nothing changes);
+/// <see cref="HandlesRequest"/> says which.
 /// </remarks>
 public sealed class RealtimeKitSandboxFault
 {
-    private RealtimeKitSandboxFault(int? statusCode, string? body, string contentType, IReadOnlyDictionary<string, string> headers, TimeSpan delay, bool truncate)
+    private RealtimeKitSandboxFault(int? statusCode, string? body, string contentType, IReadOnlyDictionary<string, string> headers, TimeSpan delay, bool truncate, bool dropsConnection = false, bool handlesRequest = true)
     {
         StatusCode = statusCode;
         Body = body;
@@ -19,6 +21,8 @@ public sealed class RealtimeKitSandboxFault
         Headers = headers;
         Delay = delay;
         Truncate = truncate;
+        DropsConnection = dropsConnection;
+        HandlesRequest = statusCode is null && handlesRequest;
     }
 
     /// <summary>The status answered instead of the API's; null for faults that wrap the normal answer.</summary>
@@ -38,6 +42,15 @@ public sealed class RealtimeKitSandboxFault
 
     /// <summary>Whether the answer's body is cut in half.</summary>
     public bool Truncate { get; }
+
+    /// <summary>Whether the connection is closed without an answer; see <see cref="DroppedConnection"/>.</summary>
+    public bool DropsConnection { get; }
+
+    /// <summary>
+    /// Whether the request reaches the API's logic, so that its change is made: false for a status
+    /// fault and for a connection dropped before handling, true for the others.
+    /// </summary>
+    public bool HandlesRequest { get; }
 
     /// <summary>Answers with <paramref name="statusCode"/> and <paramref name="body"/>; nothing changes.</summary>
     /// <param name="statusCode">The status, e.g. 503.</param>
@@ -65,4 +78,19 @@ public sealed class RealtimeKitSandboxFault
     /// <summary>Handles the request normally and answers with the first half of the body only.</summary>
     public static RealtimeKitSandboxFault TruncatedBody() =>
         new(null, null, "application/json", new Dictionary<string, string>(), TimeSpan.Zero, truncate: true);
+
+    /// <summary>
+    /// Closes the connection without sending a byte of the answer, as a server or proxy that fails
+    /// mid-request does: the client reads "the response ended prematurely" (an
+    /// <see cref="HttpRequestException"/> with <see cref="HttpRequestError.ResponseEnded"/>).
+    /// The request is recorded in <see cref="RealtimeKitSandbox.Requests"/> with status 0.
+    /// </summary>
+    /// <param name="afterHandling">
+    /// True (the default): the request is handled first, so its change is made (a webhook is
+    /// added, edited or deleted) and only the answer is lost; the demanding case for a client
+    /// that must not repeat a POST. False: the connection is closed before the request reaches
+    /// the API's logic; nothing changes.
+    /// </param>
+    public static RealtimeKitSandboxFault DroppedConnection(bool afterHandling = true) =>
+        new(null, null, "application/json", new Dictionary<string, string>(), TimeSpan.Zero, truncate: false, dropsConnection: true, handlesRequest: afterHandling);
 }

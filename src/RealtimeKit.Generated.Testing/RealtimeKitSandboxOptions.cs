@@ -21,6 +21,14 @@ public sealed class RealtimeKitSandboxOptions
     /// <summary>Whether deliveries may go to webhooks whose URL is not on this machine; default false, so a test never reaches the network.</summary>
     public bool AllowNonLoopbackDelivery { get; set; }
 
+    /// <summary>
+    /// How many of the latest requests <see cref="RealtimeKitSandbox.Requests"/> keeps: null (the
+    /// default) keeps every request, 0 none. Set a bound for a sandbox that serves many requests
+    /// (a soak or load test, a long-running <c>realtimekit sandbox</c>), whose log would otherwise
+    /// grow without end; <see cref="OnRequest"/> still sees every request.
+    /// </summary>
+    public int? MaxRecordedRequests { get; set; }
+
     /// <summary>Called after each request is answered, e.g. to log it; called on the server's threads.</summary>
     public Action<RealtimeKitSandboxRequest>? OnRequest { get; set; }
 }

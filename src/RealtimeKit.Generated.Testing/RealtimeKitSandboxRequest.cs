@@ -6,8 +6,8 @@ namespace RealtimeKit.Generated.Testing;
 /// <param name="Headers">The request headers (names in lower case; repeated values joined with <c>, </c>).</param>
 /// <param name="Body">The request body, or null when there was none.</param>
 /// <param name="OperationId">The document's operationId the request matched, e.g. <c>editWebhook</c>; null when it matched none.</param>
-/// <param name="StatusCode">The status the sandbox answered with.</param>
-/// <param name="ResponseBody">The body the sandbox answered with.</param>
+/// <param name="StatusCode">The status the sandbox answered with; 0 when it closed the connection without an answer (<see cref="RealtimeKitSandboxFault.DroppedConnection"/>).</param>
+/// <param name="ResponseBody">The body the sandbox answered with; empty when there was no answer.</param>
 /// <param name="ReceivedAt">When the request arrived, by the sandbox's clock.</param>
 public sealed record RealtimeKitSandboxRequest(
     string Method,

@@ -363,6 +363,139 @@ public sealed class SandboxTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_connection_dropped_after_handling_loses_the_answer_of_a_POST_but_not_its_webhook()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.DroppedConnection(), operationId: "addWebhook");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Client.AddWebhookAsync(Account, App, NewWebhook("dropped")));
+
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        var request = Assert.Single(_sandbox.Requests);
+        Assert.Equal(0, request.StatusCode);
+        Assert.Equal("", request.ResponseBody);
+        Assert.Equal("dropped", Assert.Single(_sandbox.GetWebhooks(Account, App)).Name);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_before_handling_changes_nothing()
+    {
+        _sandbox.InjectFault(RealtimeKitSandboxFault.DroppedConnection(afterHandling: false), operationId: "addWebhook");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => Client.AddWebhookAsync(Account, App, NewWebhook()));
+
+        Assert.Equal(HttpRequestError.ResponseEnded, error.HttpRequestError);
+        Assert.Equal(0, Assert.Single(_sandbox.Requests).StatusCode);
+        Assert.Empty(_sandbox.GetWebhooks(Account, App));
+    }
+
+    [Fact]
+    public async Task A_GET_whose_connection_is_dropped_is_retried_on_a_new_connection()
+    {
+        var seeded = _sandbox.AddWebhook(Account, App, "s", new Uri("https://e.com/s"), [WebhookEvent.MeetingStarted]);
+        _sandbox.InjectFault(RealtimeKitSandboxFault.DroppedConnection(), times: 2, operationId: "getWebhook");
+
+        var fetched = (await Client.GetWebhookAsync(Account, App, seeded.Id)).Data;
+
+        Assert.Equal(seeded.Id, fetched.Id);
+        Assert.Equal([0, 0, 200], _sandbox.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public void Each_fault_says_whether_the_request_is_handled()
+    {
+        Assert.True(RealtimeKitSandboxFault.DroppedConnection().HandlesRequest);
+        Assert.True(RealtimeKitSandboxFault.DroppedConnection().DropsConnection);
+        Assert.False(RealtimeKitSandboxFault.DroppedConnection(afterHandling: false).HandlesRequest);
+        Assert.False(RealtimeKitSandboxFault.Status(503).HandlesRequest);
+        Assert.False(RealtimeKitSandboxFault.RateLimited(TimeSpan.Zero).HandlesRequest);
+        Assert.True(RealtimeKitSandboxFault.Delayed(TimeSpan.FromSeconds(1)).HandlesRequest);
+        Assert.True(RealtimeKitSandboxFault.TruncatedBody().HandlesRequest);
+        Assert.False(RealtimeKitSandboxFault.TruncatedBody().DropsConnection);
+    }
+
+    [Fact]
+    public async Task Random_faults_follow_their_probabilities_repeat_with_the_seed_and_can_be_turned_off()
+    {
+        // POSTs: a GET (no body) whose connection closes before the answer is retried by
+        // SocketsHttpHandler itself on a reused connection, which would add requests here.
+        RealtimeKitSandboxFault[] faults = [RealtimeKitSandboxFault.Status(503), RealtimeKitSandboxFault.DroppedConnection(afterHandling: false)];
+        async Task<List<int>> StatusesAsync(RealtimeKitSandbox sandbox, int calls)
+        {
+            await using var provider = Provider(sandbox, retries: 0);
+            var client = provider.GetRequiredService<IWebhooksClient>();
+            for (var i = 0; i < calls; i++)
+            {
+                try
+                {
+                    await client.AddWebhookAsync(Account, App, NewWebhook($"w{i}"));
+                }
+                catch (Exception ex) when (ex is RealtimeKitApiException or HttpRequestException)
+                {
+                }
+            }
+
+            return sandbox.Requests.Select(r => r.StatusCode).ToList();
+        }
+
+        _sandbox.InjectRandomFaults([(faults[0], 0.2), (faults[1], 0.1)], seed: 7);
+        await using var twin = RealtimeKitSandbox.Start();
+        twin.InjectRandomFaults([(faults[0], 0.2), (faults[1], 0.1)], seed: 7);
+
+        var statuses = await StatusesAsync(_sandbox, 300);
+
+        Assert.Equal(statuses, await StatusesAsync(twin, 300));
+        Assert.InRange(statuses.Count(s => s == 503), 35, 85);
+        Assert.InRange(statuses.Count(s => s == 0), 12, 50);
+        Assert.Equal(300, statuses.Count(s => s is 503 or 0 or 201));
+        Assert.Equal(statuses.Count(s => s == 201), _sandbox.GetWebhooks(Account, App).Count);
+
+        _sandbox.InjectRandomFaults([], seed: 0);
+        Assert.Equal(Enumerable.Repeat(201, 20), (await StatusesAsync(_sandbox, 20)).Skip(300));
+    }
+
+    [Fact]
+    public async Task A_queued_fault_comes_before_a_random_one()
+    {
+        _sandbox.InjectRandomFaults([(RealtimeKitSandboxFault.Status(500), 1.0)], seed: 1);
+        _sandbox.InjectFault(RealtimeKitSandboxFault.Status(418), operationId: "listWebhookEvents");
+
+        var first = await Assert.ThrowsAsync<RealtimeKitApiException>(() => Provider(_sandbox, retries: 0).GetRequiredService<IWebhooksClient>().ListWebhookEventsAsync(Account, App));
+        var second = await Assert.ThrowsAsync<RealtimeKitApiException>(() => Provider(_sandbox, retries: 0).GetRequiredService<IWebhooksClient>().ListWebhookEventsAsync(Account, App));
+
+        Assert.Equal(418, first.StatusCode);
+        Assert.Equal(500, second.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(-0.1, 0.0)]
+    [InlineData(1.5, 0.0)]
+    [InlineData(0.6, 0.5)]
+    [InlineData(double.NaN, 0.0)]
+    public void Random_fault_probabilities_outside_0_to_1_or_adding_up_past_1_are_refused(double first, double second)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _sandbox.InjectRandomFaults(
+            [(RealtimeKitSandboxFault.Status(503), first), (RealtimeKitSandboxFault.TruncatedBody(), second)], seed: 0));
+    }
+
+    [Fact]
+    public async Task MaxRecordedRequests_keeps_the_latest_requests_while_OnRequest_sees_every_one()
+    {
+        var seen = 0;
+        await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { MaxRecordedRequests = 3, OnRequest = _ => Interlocked.Increment(ref seen) });
+        await using var provider = Provider(sandbox);
+        var client = provider.GetRequiredService<IWebhooksClient>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.AddWebhookAsync(Account, App, NewWebhook($"w{i}"));
+        }
+
+        Assert.Equal(5, seen);
+        Assert.Equal(["w2", "w3", "w4"], sandbox.Requests.Select(r => (string)JObject.Parse(r.Body!)["name"]!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { MaxRecordedRequests = -1 }));
+    }
+
+    [Fact]
     public async Task Twenty_sandboxes_run_side_by_side_without_interfering()
     {
         var sandboxes = Enumerable.Range(0, 20).Select(_ => RealtimeKitSandbox.Start()).ToList();

@@ -11,7 +11,9 @@ namespace RealtimeKit.Generated;
 /// request, reads the answer's body asynchronously under the same deadline, and turns every
 /// failure into a typed exception (<see cref="RealtimeKitApiException"/>,
 /// <see cref="TimeoutException"/>, or <see cref="OperationCanceledException"/> when the caller
-/// cancelled).
+/// cancelled). A connection that fails or closes before the answer's headers arrive is left as
+/// the <see cref="HttpRequestException"/> the handler threw, with its
+/// <see cref="HttpRequestException.HttpRequestError"/>.
 /// </summary>
 /// <remarks>
 /// The deadline is the <see cref="HttpClient.Timeout"/> of the client (set from

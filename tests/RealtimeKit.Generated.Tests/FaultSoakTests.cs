@@ -139,7 +139,7 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         var connectionFailures = all.Count(c => c.Outcome == Outcome.ConnectionFailed);
         if (connectionFailures > statuses[0])
         {
-            failures.Add($"{connectionFailures} calls ended in HttpRequestException, but only {statuses[0]} connections were dropped by the sandbox");
+            failures.Add($"{connectionFailures} calls ended in RealtimeKitConnectionException, but only {statuses[0]} connections were dropped by the sandbox");
         }
 
         Assert.Equal(Callers * CallsPerCaller, all.Count);
@@ -254,6 +254,12 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
                         break;
                 }
             }
+            catch (RealtimeKitConnectionException ex) when (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown)
+            {
+                // A connection closed without an answer.
+                outcome = Outcome.ConnectionFailed;
+                status = (int)ex.HttpRequestError;
+            }
             catch (RealtimeKitNotFoundException)
             {
                 outcome = Outcome.NotFound;
@@ -274,12 +280,6 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
             catch (TimeoutException)
             {
                 outcome = Outcome.Timeout;
-            }
-            catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown)
-            {
-                // A connection closed without an answer: the transport's failure as .NET types it.
-                outcome = Outcome.ConnectionFailed;
-                status = (int)ex.HttpRequestError;
             }
             catch (Exception ex)
             {

@@ -153,9 +153,14 @@ public sealed class ResilienceTests : IDisposable
         }).ConfigurePrimaryHttpMessageHandler(() => handler);
         using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => _calls[method](provider.GetRequiredService<IWebhooksClient>()));
+        var error = await Assert.ThrowsAsync<RealtimeKitConnectionException>(() => _calls[method](provider.GetRequiredService<IWebhooksClient>()));
 
         Assert.Equal(failure, error.HttpRequestError);
+        Assert.Equal(failure, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
+        Assert.Equal(0, error.StatusCode);
+        Assert.Equal(failure != HttpRequestError.ConnectionError, error.RequestMayHaveBeenProcessed);
+        Assert.Contains(method, error.RequestTarget, StringComparison.Ordinal);
+        Assert.DoesNotContain(_api.Token, error.ToString(), StringComparison.Ordinal);
         Assert.Equal(expectedAttempts, handler.Attempts);
     }
 
@@ -203,6 +208,24 @@ public sealed class ResilienceTests : IDisposable
 
         Assert.Equal(TimeSpan.FromHours(1), error.RetryAfter);
         Assert.Single(_api.Requests);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_longer_than_the_timeout_ends_the_call_at_once_with_the_429()
+    {
+        AlwaysAnswer(429, "5");
+        var client = _api.CreateClient(options =>
+        {
+            options.Timeout = TimeSpan.FromSeconds(2);
+            options.Retry.MaxRetries = 3;
+        });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<RealtimeKitRateLimitedException>(() => client.GetWebhookAsync("acc", "app", _id));
+
+        Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
+        Assert.Single(_api.Requests);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -23,6 +23,10 @@ internal static class RealtimeKitResilience
 
         var time = timeProvider ?? TimeProvider.System;
         var retry = options.Retry;
+
+        // A wait longer than the whole call may take cannot end in success: such a 429 ends the
+        // call at once, with its Retry-After on the exception, rather than in a timeout.
+        var maxRetryAfter = options.Timeout != Timeout.InfiniteTimeSpan && options.Timeout < retry.MaxRetryAfter ? options.Timeout : retry.MaxRetryAfter;
         if (retry.MaxRetries > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -37,7 +41,7 @@ internal static class RealtimeKitResilience
                 // date against the wall clock: the decision below and the delay use one clock.
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, time) : null),
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, retry.MaxRetryAfter, time)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, maxRetryAfter, time)),
             });
         }
     }

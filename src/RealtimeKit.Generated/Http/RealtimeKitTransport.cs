@@ -11,9 +11,8 @@ namespace RealtimeKit.Generated;
 /// request, reads the answer's body asynchronously under the same deadline, and turns every
 /// failure into a typed exception (<see cref="RealtimeKitApiException"/>,
 /// <see cref="TimeoutException"/>, or <see cref="OperationCanceledException"/> when the caller
-/// cancelled). A connection that fails or closes before the answer's headers arrive is left as
-/// the <see cref="HttpRequestException"/> the handler threw, with its
-/// <see cref="HttpRequestException.HttpRequestError"/>.
+/// cancelled). A connection that fails or closes before the answer's headers arrive becomes a
+/// <see cref="RealtimeKitConnectionException"/> around the <see cref="HttpRequestException"/>.
 /// </summary>
 /// <remarks>
 /// The deadline is the <see cref="HttpClient.Timeout"/> of the client (set from
@@ -82,6 +81,16 @@ internal static class RealtimeKitTransport
         {
             // A timeout strategy of a resilience pipeline the caller configured.
             throw TimedOut(client, request, operationId, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            var target = Target(request);
+            var neverSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError;
+            throw new RealtimeKitConnectionException($"RealtimeKit API {operationId}: no answer arrived ({ex.HttpRequestError}: {ex.Message}) ({target})", !neverSent, ex)
+            {
+                OperationId = operationId,
+                RequestTarget = target,
+            };
         }
 
         using (response)

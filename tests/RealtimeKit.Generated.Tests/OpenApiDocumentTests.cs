@@ -26,37 +26,105 @@ public sealed class OpenApiDocumentTests
         Assert.Empty(Read(out _).Validate(ValidationRuleSet.GetDefaultRuleSet())!.Select(e => $"{e.Pointer}: {e.Message}"));
     }
 
+    /// <summary>Every operation of the index of realtimekit-api.md: tag (the client), method, path under /accounts/{account_id}/realtime/kit, .NET operationId, published operationId, success status.</summary>
+    public static readonly (string Tag, string Method, string Path, string OperationId, string PublishedId, int Success)[] Operations =
+    [
+            ("Apps", "GET", "/apps", "listApps", "get_apps", 200),
+            ("Apps", "POST", "/apps", "createApp", "create_app", 200),
+            ("Apps", "GET", "/apps/{app_id}", "getApp", "get_app", 200),
+            ("Meetings", "GET", "/{app_id}/meetings", "listMeetings", "get_all_meetings", 200),
+            ("Meetings", "POST", "/{app_id}/meetings", "createMeeting", "create_meeting", 201),
+            ("Meetings", "GET", "/{app_id}/meetings/{meeting_id}", "getMeeting", "get_meeting", 200),
+            ("Meetings", "PATCH", "/{app_id}/meetings/{meeting_id}", "updateMeeting", "update_meeting", 200),
+            ("Meetings", "PUT", "/{app_id}/meetings/{meeting_id}", "replaceMeeting", "replace_meeting", 200),
+            ("Meetings", "GET", "/{app_id}/meetings/{meeting_id}/participants", "listParticipants", "get_meeting_participants", 200),
+            ("Meetings", "POST", "/{app_id}/meetings/{meeting_id}/participants", "addParticipant", "add_participant", 201),
+            ("Meetings", "GET", "/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "getParticipant", "get_meeting_participant", 200),
+            ("Meetings", "PATCH", "/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "editParticipant", "edit_participant", 200),
+            ("Meetings", "PUT", "/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "replaceParticipant", "replace_participant", 200),
+            ("Meetings", "DELETE", "/{app_id}/meetings/{meeting_id}/participants/{participant_id}", "deleteParticipant", "delete_meeting_participant", 200),
+            ("Meetings", "POST", "/{app_id}/meetings/{meeting_id}/participants/{participant_id}/token", "refreshParticipantToken", "regenerate_token", 200),
+            ("Presets", "GET", "/{app_id}/presets", "listPresets", "get-presets", 200),
+            ("Presets", "POST", "/{app_id}/presets", "createPreset", "post-presets", 201),
+            ("Presets", "GET", "/{app_id}/presets/{preset_id}", "getPreset", "get-presets-preset_id", 200),
+            ("Presets", "PATCH", "/{app_id}/presets/{preset_id}", "updatePreset", "patch-presets-preset_id", 200),
+            ("Presets", "PUT", "/{app_id}/presets/{preset_id}", "replacePreset", "put-presets-preset_id", 200),
+            ("Presets", "DELETE", "/{app_id}/presets/{preset_id}", "deletePreset", "delete-presets-preset_id", 200),
+            ("Sessions", "GET", "/{app_id}/sessions", "listSessions", "GetSessions", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}", "getSession", "GetSessionDetails", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}/participants", "listSessionParticipants", "GetSessionParticipants", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}/participants/{participant_id}", "getSessionParticipant", "GetParticipantDetails", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/peer-report/{peer_id}", "getPeerReport", "GetParticipantDataFromPeerId", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}/chat", "getSessionChat", "GetSessionChat", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}/transcript", "getSessionTranscript", "GetSessionTranscript", 200),
+            ("Sessions", "GET", "/{app_id}/sessions/{session_id}/summary", "getSessionSummary", "GetSessionSummary", 200),
+            ("Sessions", "POST", "/{app_id}/sessions/{session_id}/summary", "generateSessionSummary", "post-sessions-session_id-summary", 200),
+            ("Recordings", "GET", "/{app_id}/recordings", "listRecordings", "get_all_recordings", 200),
+            ("Recordings", "POST", "/{app_id}/recordings", "startRecording", "start_recording", 200),
+            ("Recordings", "GET", "/{app_id}/recordings/active-recording/{meeting_id}", "getActiveRecording", "get_active_recording", 200),
+            ("Recordings", "GET", "/{app_id}/recordings/{recording_id}", "getRecording", "get_one_recording", 200),
+            ("Recordings", "PUT", "/{app_id}/recordings/{recording_id}", "controlRecording", "pause_resume_stop_recording", 200),
+            ("Recordings", "POST", "/{app_id}/recordings/track", "startTrackRecording", "startTrackRecordingForAMeeting", 200),
+            ("Livestreams", "GET", "/{app_id}/livestreams", "listLivestreams", "fetch_all_livestreams", 200),
+            ("Livestreams", "POST", "/{app_id}/livestreams", "createLivestream", "create_livestream", 201),
+            ("Livestreams", "GET", "/{app_id}/livestreams/{livestream_id}", "getLivestream", "get-v2-livestream-session-livestream-id", 200),
+            ("Livestreams", "GET", "/{app_id}/livestreams/{livestream_id}/active-livestream-session", "getActiveLivestreamSession", "get-v2-active-livestream-session-details", 200),
+            ("Livestreams", "GET", "/{app_id}/livestreams/sessions/{livestream-session-id}", "getLivestreamSession", "get-v2-livestreams-livestream-session-id", 200),
+            ("Livestreams", "POST", "/{app_id}/meetings/{meeting_id}/livestreams", "startLivestream", "start-livestreaming", 201),
+            ("Livestreams", "POST", "/{app_id}/meetings/{meeting_id}/active-livestream/stop", "stopLivestream", "stop_livestreaming", 200),
+            ("Livestreams", "GET", "/{app_id}/meetings/{meeting_id}/active-livestream", "getMeetingActiveLivestream", "get-v2-meetings-meetingId-active-livestream", 200),
+            ("Livestreams", "GET", "/{app_id}/meetings/{meeting_id}/livestream", "listMeetingLivestreams", "livestream-session-details", 200),
+            ("Livestreams", "GET", "/{app_id}/sessions/{session_id}/livestream-sessions", "listSessionLivestreamSessions", "get-v2-livestreamsession-session-meetingId-active-livestream", 200),
+            ("Livestreams", "GET", "/{app_id}/analytics/livestreams/overall", "getLivestreamAnalytics", "get-livestream-analytics-complete", 200),
+            ("Livestreams", "GET", "/{app_id}/analytics/livestreams/daywise", "getDaywiseLivestreamAnalytics", "get-livestream-analytics-daywise", 200),
+            ("ActiveSession", "GET", "/{app_id}/meetings/{meeting_id}/active-session", "getActiveSession", "GetActiveSession", 200),
+            ("ActiveSession", "POST", "/{app_id}/meetings/{meeting_id}/active-session/kick", "kickParticipants", "KickPartcipants", 200),
+            ("ActiveSession", "POST", "/{app_id}/meetings/{meeting_id}/active-session/kick-all", "kickAllParticipants", "KickAllParticipants", 200),
+            ("ActiveSession", "POST", "/{app_id}/meetings/{meeting_id}/active-session/mute", "muteParticipants", "MuteParticipants", 200),
+            ("ActiveSession", "POST", "/{app_id}/meetings/{meeting_id}/active-session/mute-all", "muteAllParticipants", "MuteAllParticipants", 200),
+            ("ActiveSession", "POST", "/{app_id}/meetings/{meeting_id}/active-session/poll", "createPoll", "CreatePoll", 201),
+            ("Analytics", "GET", "/{app_id}/analytics/daywise", "getDaywiseAnalytics", "get-org-analytics", 200),
+            ("Webhooks", "GET", "/{app_id}/webhooks", "listWebhooks", "getAllWebhooks", 200),
+            ("Webhooks", "POST", "/{app_id}/webhooks", "addWebhook", "addWebhook", 201),
+            ("Webhooks", "GET", "/{app_id}/webhooks/all", "listWebhookEvents", "getAllWebhookEvents", 200),
+            ("Webhooks", "GET", "/{app_id}/webhooks/{webhook_id}", "getWebhook", "getWebhook", 200),
+            ("Webhooks", "PUT", "/{app_id}/webhooks/{webhook_id}", "replaceWebhook", "replaceWebhook", 200),
+            ("Webhooks", "PATCH", "/{app_id}/webhooks/{webhook_id}", "editWebhook", "editWebhook", 200),
+            ("Webhooks", "DELETE", "/{app_id}/webhooks/{webhook_id}", "deleteWebhook", "deleteWebhook", 200),
+    ];
+
+    private static readonly string[] _tags = ["Apps", "Meetings", "Presets", "Sessions", "Recordings", "Livestreams", "ActiveSession", "Analytics", "Webhooks"];
+
     [Fact]
-    public void The_document_has_the_seven_operations_with_their_documented_statuses()
+    public void The_document_has_the_62_operations_with_their_documented_statuses()
     {
         var document = Read(out _);
         var operations = document.Paths.SelectMany(p => p.Value.Operations!.Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value))).ToList();
 
-        var expected = new[]
+        Assert.Equal(62, Operations.Length);
+        Assert.Equal(Operations.Length, operations.Count);
+        Assert.Equal(Operations.Length, operations.Select(o => o.Operation.OperationId).Distinct().Count());
+        foreach (var (tag, method, path, id, publishedId, success) in Operations)
         {
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks", HttpMethod.Get, "listWebhooks", "200"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks", HttpMethod.Post, "addWebhook", "201"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks/all", HttpMethod.Get, "listWebhookEvents", "200"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", HttpMethod.Get, "getWebhook", "200"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", HttpMethod.Put, "replaceWebhook", "200"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", HttpMethod.Patch, "editWebhook", "200"),
-            ("/accounts/{account_id}/realtime/kit/{app_id}/webhooks/{webhook_id}", HttpMethod.Delete, "deleteWebhook", "200"),
-        };
-
-        Assert.Equal(expected.Length, operations.Count);
-        foreach (var (path, method, id, success) in expected)
-        {
-            var operation = operations.Single(o => o.Path == path && o.Method == method).Operation;
+            var operation = operations.Single(o => o.Path == "/accounts/{account_id}/realtime/kit" + path && o.Method == new HttpMethod(method)).Operation;
             Assert.Equal(id, operation.OperationId);
-            Assert.Equal(success, operation.Responses!.Keys.First(k => k.StartsWith('2')));
+            Assert.Equal(publishedId, operation.Extensions!["x-cloudflare-operation-id"] is JsonNodeExtension node ? node.Node.GetValue<string>() : null);
+            Assert.Equal(tag, Assert.Single(operation.Tags!).Name);
+            Assert.Equal(success.ToString(System.Globalization.CultureInfo.InvariantCulture), operation.Responses!.Keys.First(k => k.StartsWith('2')));
+            Assert.NotNull(DocumentExamples.SuccessBody(id));
+        }
+
+        // The webhooks keep what the published schema documents: 401 on all but /webhooks/all, 400 on all but list and /all.
+        foreach (var (_, _, _, id, _, _) in Operations.Where(o => o.Tag == "Webhooks"))
+        {
+            var operation = operations.Single(o => o.Operation.OperationId == id).Operation;
             if (id == "listWebhookEvents")
             {
-                // The published schema documents only the 200 of /webhooks/all.
-                Assert.Equal(["200"], operation.Responses.Keys);
+                Assert.Equal(["200"], operation.Responses!.Keys);
                 continue;
             }
 
-            Assert.Contains("401", operation.Responses.Keys);
+            Assert.Contains("401", operation.Responses!.Keys);
             if (id != "listWebhooks")
             {
                 var schema = Assert.IsType<OpenApiSchemaReference>(operation.Responses["400"].Content!["application/json"].Schema);
@@ -64,8 +132,52 @@ public sealed class OpenApiDocumentTests
             }
         }
 
+        Assert.Equal(_tags, document.Tags!.Select(t => t.Name));
         Assert.Equal("https://api.cloudflare.com/client/v4", Assert.Single(document.Servers!).Url);
         Assert.Equal("bearer", document.Components!.SecuritySchemes!["api_token"].Scheme);
+    }
+
+    [Fact]
+    public void Every_parameter_has_its_CSharp_name_and_position_and_every_description_is_folded()
+    {
+        var document = Read(out _);
+        foreach (var (path, _, operation) in DocumentExamples.Operations)
+        {
+            foreach (var parameter in (document.Paths[path].Parameters ?? []).Concat(operation.Parameters ?? []))
+            {
+                Assert.True(parameter.Extensions!.ContainsKey("x-originalName"), $"{operation.OperationId}: {parameter.Name}");
+                Assert.True(parameter.Extensions.ContainsKey("x-position"), $"{operation.OperationId}: {parameter.Name}");
+            }
+
+            if (operation.RequestBody is { } body)
+            {
+                Assert.True(body.Extensions!.ContainsKey("x-position"), operation.OperationId);
+
+                // Every request body's schema is marked, so the generated model checks its rules before sending.
+                var schema = Assert.IsType<OpenApiSchemaReference>(body.Content!["application/json"].Schema);
+                Assert.True(document.Components!.Schemas![schema.Reference.Id!].Extensions?.ContainsKey("x-rtk-request-body") ?? false, $"{operation.OperationId}: {schema.Reference.Id}");
+            }
+        }
+
+        // Block descriptions are folded (>-): a literal block (|-) turns every line break into <br/> in the XML docs.
+        var text = File.ReadAllText(Repository.OpenApiDocument);
+        Assert.DoesNotContain(": |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_success_example_reads_as_the_generated_answer_type_without_loss()
+    {
+        foreach (var (tag, _, _, id, _, _) in Operations)
+        {
+            var client = typeof(IRealtimeKitClient).Assembly.GetType($"RealtimeKit.Generated.I{tag}Client", throwOnError: true)!;
+            var method = client.GetMethod(char.ToUpperInvariant(id[0]) + id[1..] + "Async") ?? throw new InvalidOperationException($"I{tag}Client has no method for {id}");
+            var answerType = method.ReturnType.GetGenericArguments().Single();
+            var example = DocumentExamples.SuccessBody(id);
+
+            var model = Newtonsoft.Json.JsonConvert.DeserializeObject(example, answerType, RealtimeKitJson.SerializerSettings)!;
+
+            Wire.AssertModelMatchesExample(example, model);
+        }
     }
 
     [Theory]
@@ -118,6 +230,49 @@ public sealed class OpenApiDocumentTests
         Assert.Equal(
             SpecExamples.AllEventNames.Order(),
             components.Schemas["WebhookEvent"].Enum!.Select(e => e.GetValue<string>()).Order());
+    }
+
+    [Fact]
+    public void Where_the_sources_disagree_the_document_says_so()
+    {
+        var document = Read(out _);
+        var components = document.Components!;
+
+        // The numbered list "Source disagreements" of realtimekit-api.md, each where it applies.
+        foreach (var parameter in new[] { "AppId", "PageNo", "PerPage", "UnixStartTime", "UnixEndTime" })
+        {
+            Assert.True(components.Parameters![parameter].Extensions!.ContainsKey("x-rtk-source-conflict"), parameter);
+        }
+
+        foreach (var schema in new[] { "VideoCodec", "KickParticipantsRequest", "MuteParticipantsRequest", "StorageConfig", "Livestream", "PresetPluginPermissions", "PresetUi", "Session", "StartRecordingRequest", "AddParticipantRequest", "Paging", "MediaQuality" })
+        {
+            Assert.True(components.Schemas![schema].Extensions!.ContainsKey("x-rtk-source-conflict"), schema);
+        }
+
+        foreach (var operation in new[] { "listApps", "createPreset", "listSessions", "getSession", "getSessionParticipant", "listRecordings", "startTrackRecording", "generateSessionSummary", "listLivestreams", "createLivestream", "getActiveLivestreamSession", "getLivestreamSession", "listMeetingLivestreams", "listSessionLivestreamSessions", "replaceParticipant" })
+        {
+            Assert.True(DocumentExamples.Operation(operation).Extensions!.ContainsKey("x-rtk-source-conflict"), operation);
+        }
+
+        // VP9 (the SDK) is accepted; kick and mute need neither list; the SDK's storage union is described, none of its variants required.
+        Assert.Contains("VP9", components.Schemas!["VideoCodec"].Enum!.Select(e => e.GetValue<string>()));
+        Assert.True(components.Schemas["KickParticipantsRequest"].Required is null or { Count: 0 });
+        Assert.Equal(5, components.Schemas["StorageConfig"].AnyOf!.Count);
+        Assert.True(components.Schemas["StorageConfig"].Required is null or { Count: 0 });
+    }
+
+    [Fact]
+    public void No_schema_rule_is_stricter_than_the_service()
+    {
+        // Numeric limits, lengths, patterns and counts come from older copies of the published schema
+        // or are contradicted by the service: they live in descriptions. The one exception is
+        // account_id's maxLength 32, which every Cloudflare account id meets.
+        var rules = File.ReadAllLines(Repository.OpenApiDocument)
+            .Select((line, index) => (Line: line.Trim(), Number: index + 1))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Line, "^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|pattern|minItems|maxItems|minProperties|maxProperties|multipleOf|uniqueItems):"))
+            .ToList();
+
+        Assert.Equal("maxLength: 32", Assert.Single(rules).Line);
     }
 
     [Fact]

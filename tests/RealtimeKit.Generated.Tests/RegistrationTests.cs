@@ -43,6 +43,80 @@ public sealed class RegistrationTests : IDisposable
         Assert.Equal($"Bearer {_api.Token}", Wire.Header(_api.SingleRequest(), "Authorization"));
     }
 
+    [Fact]
+    public void AddRealtimeKit_registers_every_resource_client_and_IRealtimeKitClient()
+    {
+        using var provider = _api.CreateProvider();
+
+        var client = provider.GetRequiredService<IRealtimeKitClient>();
+
+        Assert.IsType<AppsClient>(provider.GetRequiredService<IAppsClient>());
+        Assert.IsType<MeetingsClient>(provider.GetRequiredService<IMeetingsClient>());
+        Assert.IsType<PresetsClient>(provider.GetRequiredService<IPresetsClient>());
+        Assert.IsType<SessionsClient>(provider.GetRequiredService<ISessionsClient>());
+        Assert.IsType<RecordingsClient>(provider.GetRequiredService<IRecordingsClient>());
+        Assert.IsType<LivestreamsClient>(provider.GetRequiredService<ILivestreamsClient>());
+        Assert.IsType<ActiveSessionClient>(provider.GetRequiredService<IActiveSessionClient>());
+        Assert.IsType<AnalyticsClient>(provider.GetRequiredService<IAnalyticsClient>());
+        Assert.IsType<WebhooksClient>(provider.GetRequiredService<IWebhooksClient>());
+        Assert.IsType<RealtimeKitClient>(client);
+        object[] resources = [client.Apps, client.Meetings, client.Presets, client.Sessions, client.Recordings, client.Livestreams, client.ActiveSession, client.Analytics, client.Webhooks];
+        Assert.Equal(9, resources.Select(r => r.GetType()).Distinct().Count());
+        Assert.Equal(
+            ["IActiveSessionClient", "IAnalyticsClient", "IAppsClient", "ILivestreamsClient", "IMeetingsClient", "IPresetsClient", "IRecordingsClient", "ISessionsClient", "IWebhooksClient"],
+            typeof(IRealtimeKitClient).GetProperties().Select(p => p.PropertyType.Name).Order());
+    }
+
+    [Fact]
+    public async Task Every_client_sends_through_the_one_pipeline_the_returned_builder_configures()
+    {
+        var seen = new List<string>();
+        var services = new ServiceCollection();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental by Microsoft.Extensions.Http.Resilience.
+        services.AddRealtimeKit(options =>
+        {
+            options.ApiToken = _api.Token;
+            options.BaseAddress = _api.BaseAddress;
+        })
+            .RemoveAllResilienceHandlers()
+            .AddHttpMessageHandler(() => new RecordingHandler(seen));
+#pragma warning restore EXTEXP0001
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IRealtimeKitClient>();
+
+        // The stub answers every GET with {"success":true,"data":[]}, which both list answers read.
+        await client.Webhooks.ListWebhooksAsync("acc", "app");
+        await client.Apps.ListAppsAsync("acc");
+        await provider.GetRequiredService<IAppsClient>().ListAppsAsync("acc", pageNo: 2);
+
+        Assert.Equal(
+            ["GET /client/v4/accounts/acc/realtime/kit/app/webhooks", "GET /client/v4/accounts/acc/realtime/kit/apps", "GET /client/v4/accounts/acc/realtime/kit/apps"],
+            seen);
+        Assert.All(_api.Requests, r => Assert.Equal($"Bearer {_api.Token}", Wire.Header(r, "Authorization")));
+    }
+
+    [Fact]
+    public async Task Without_dependency_injection_one_HttpClient_serves_every_resource_client()
+    {
+        using var http = RealtimeKitHttpClient.Create(new RealtimeKitClientOptions { ApiToken = _api.Token, BaseAddress = _api.BaseAddress });
+        var client = new RealtimeKitClient(http);
+
+        await client.Webhooks.ListWebhooksAsync("acc", "app");
+        await client.Apps.ListAppsAsync("acc");
+
+        Assert.Equal(["/client/v4/accounts/acc/realtime/kit/app/webhooks", "/client/v4/accounts/acc/realtime/kit/apps"], _api.Requests.Select(r => r.RequestMessage.Path));
+        Assert.All(_api.Requests, r => Assert.Equal($"Bearer {_api.Token}", Wire.Header(r, "Authorization")));
+    }
+
+    private sealed class RecordingHandler(List<string> seen) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            seen.Add($"{request.Method} {request.RequestUri!.AbsolutePath}");
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     public static TheoryData<string?, string, string> InvalidOptions => new()
     {
         { null, "https://api.cloudflare.com/client/v4", "ApiToken is required" },

@@ -8,16 +8,28 @@ namespace RealtimeKit.Generated.Testing;
 internal readonly record struct SandboxAnswer(int Status, string Body, string ContentType = "application/json");
 
 /// <summary>
-/// The behaviour of the seven operations over <see cref="SandboxStore"/>. Requests are checked
+/// The behaviour of the webhook operations over <see cref="SandboxStore"/>. Requests are checked
 /// against the document first (path parameter rules, the request body's schema); the answers
-/// have the documented shapes and statuses.
+/// have the documented shapes and statuses. The document's other operations are routed too and
+/// answer 501 until the sandbox implements them.
 /// </summary>
 internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, TimeProvider time)
 {
+    /// <summary>The operations the sandbox implements; every other operation of the document answers 501.</summary>
+    public static IReadOnlySet<string> ImplementedOperations { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "listWebhooks", "addWebhook", "listWebhookEvents", "getWebhook", "replaceWebhook", "editWebhook", "deleteWebhook",
+    };
+
     public SandboxStore Store => store;
 
     public SandboxAnswer Handle(SandboxRoute route, Dictionary<string, string> path, string? body)
     {
+        if (!ImplementedOperations.Contains(route.OperationId))
+        {
+            return NotImplemented(route);
+        }
+
         if (CheckPath(route, path) is { } badPath)
         {
             return badPath;
@@ -49,9 +61,13 @@ internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, T
             "replaceWebhook" => Found(route, id, store.Update(account, app, id, w => Replace(w, json!))),
             "editWebhook" => Found(route, id, store.Update(account, app, id, w => Edit(w, json!))),
             "deleteWebhook" => Found(route, id, store.Remove(account, app, id)),
-            _ => new SandboxAnswer(501, SandboxJson.Error(501, $"NOT_IMPLEMENTED the sandbox does not implement {route.OperationId}")),
+            _ => NotImplemented(route),
         };
     }
+
+    /// <summary>An operation of the document the sandbox does not implement yet: 501 in the documented error shape, never a crash or a 404.</summary>
+    private static SandboxAnswer NotImplemented(SandboxRoute route) =>
+        new(501, SandboxJson.Error(501, $"{route.Method} {route.Template} ({route.OperationId}) is not implemented by the sandbox yet"));
 
     public StoredWebhook Seed(string account, string app, string name, string url, List<string> events, bool enabled)
     {

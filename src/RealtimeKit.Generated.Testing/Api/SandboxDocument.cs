@@ -41,7 +41,7 @@ internal sealed class SandboxDocument
             var match = route.Pattern.Match(path);
             if (match.Success)
             {
-                var values = route.Parameters.ToDictionary(p => p.Name, p => Uri.UnescapeDataString(match.Groups[p.Name.Replace("_", string.Empty, StringComparison.Ordinal)].Value));
+                var values = route.Parameters.ToDictionary(p => p.Name, p => Uri.UnescapeDataString(match.Groups[GroupName(p.Name)].Value));
                 return (route, values);
             }
         }
@@ -73,8 +73,10 @@ internal sealed class SandboxDocument
             }
         }
 
-        // A literal segment wins over a parameter: /webhooks/all before /webhooks/{webhook_id}.
-        routes.Sort((a, b) => b.LiteralSegments.CompareTo(a.LiteralSegments));
+        // A literal segment wins over a parameter, segment by segment from the left:
+        // /webhooks/all before /webhooks/{webhook_id}, /sessions/peer-report/{peer_id} before
+        // /sessions/{session_id}/chat. OrderBy is stable: routes that tie keep the document's order.
+        routes = [.. routes.OrderBy(r => r, SandboxRouteSpecificity.Instance)];
 
         var events = document.Components.Schemas["WebhookEvent"].Enumeration!.Select(e => e?.ToString() ?? string.Empty).ToList();
         return new SandboxDocument(document, routes, events);
@@ -82,9 +84,12 @@ internal sealed class SandboxDocument
 
     private static Regex ToPattern(string template)
     {
-        var pattern = Regex.Replace(Regex.Escape(template), @"\\\{([A-Za-z0-9_]+)}", m => $"(?<{m.Groups[1].Value.Replace("_", string.Empty, StringComparison.Ordinal)}>[^/]+)");
+        var pattern = Regex.Replace(Regex.Escape(template), @"\\\{([A-Za-z0-9_-]+)}", m => $"(?<{GroupName(m.Groups[1].Value)}>[^/]+)");
         return new Regex("^" + pattern + "/?$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
+
+    /// <summary>A path parameter's name as a regex group name (letters and digits only: livestream-session-id, app_id).</summary>
+    private static string GroupName(string parameter) => new([.. parameter.Where(char.IsAsciiLetterOrDigit)]);
 }
 
 /// <summary>One operation of the document, as the sandbox routes it.</summary>
@@ -97,7 +102,34 @@ internal sealed record SandboxRoute(
     JsonSchema? RequestBody,
     int SuccessStatus)
 {
-    public int LiteralSegments => Template.Split('/').Count(s => s.Length > 0 && !s.StartsWith('{'));
+    public IReadOnlyList<string> Segments { get; } = Template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Orders routes so that the first match is the most specific: at the first segment where two routes differ, a literal comes before a parameter.</summary>
+internal sealed class SandboxRouteSpecificity : IComparer<SandboxRoute>
+{
+    public static SandboxRouteSpecificity Instance { get; } = new();
+
+    public int Compare(SandboxRoute? x, SandboxRoute? y)
+    {
+        if (x is null || y is null)
+        {
+            return x is null ? (y is null ? 0 : 1) : -1;
+        }
+
+        for (var i = 0; i < Math.Min(x.Segments.Count, y.Segments.Count); i++)
+        {
+            var xParameter = x.Segments[i].StartsWith('{');
+            var yParameter = y.Segments[i].StartsWith('{');
+            if (xParameter != yParameter)
+            {
+                return xParameter ? 1 : -1;
+            }
+        }
+
+        // Routes of different lengths never match the same path; any consistent order will do.
+        return x.Segments.Count.CompareTo(y.Segments.Count);
+    }
 }
 
 /// <summary>A path parameter's rules from the document.</summary>

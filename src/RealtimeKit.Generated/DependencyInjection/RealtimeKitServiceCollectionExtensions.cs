@@ -6,16 +6,21 @@ using RealtimeKit.Generated;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the RealtimeKit webhooks client with <see cref="IHttpClientFactory"/>.</summary>
+/// <summary>Registers the RealtimeKit clients with <see cref="IHttpClientFactory"/>, over one configured pipeline.</summary>
 public static class RealtimeKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IWebhooksClient"/> as a typed HTTP client with the credential handler,
-    /// error mapping and resilience pipeline; options are validated at start-up.
+    /// Registers <see cref="IRealtimeKitClient"/> and every resource client (<see cref="IAppsClient"/>,
+    /// <see cref="IMeetingsClient"/>, <see cref="IPresetsClient"/>, <see cref="ISessionsClient"/>,
+    /// <see cref="IRecordingsClient"/>, <see cref="ILivestreamsClient"/>,
+    /// <see cref="IActiveSessionClient"/>, <see cref="IAnalyticsClient"/>, <see cref="IWebhooksClient"/>),
+    /// all sending through one named HTTP client (<see cref="RealtimeKitClient.HttpClientName"/>)
+    /// with the credential handler, resilience pipeline and log redaction; options are validated
+    /// at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options, at least <see cref="RealtimeKitClientOptions.ApiToken"/>.</param>
-    /// <returns>The HTTP client builder, to add handlers or replace the resilience pipeline (<c>RemoveAllResilienceHandlers()</c>).</returns>
+    /// <returns>The builder of that one HTTP client, to add handlers or replace the resilience pipeline (<c>RemoveAllResilienceHandlers()</c>) for every client at once.</returns>
     public static IHttpClientBuilder AddRealtimeKit(this IServiceCollection services, Action<RealtimeKitClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -24,10 +29,10 @@ public static class RealtimeKitServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Registers the client with options bound from a configuration section (keys ApiToken, BaseAddress, Timeout, Retry:MaxRetries, …).</summary>
+    /// <summary>Registers the clients with options bound from a configuration section (keys ApiToken, BaseAddress, Timeout, Retry:MaxRetries, …).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section to bind, e.g. <c>configuration.GetSection("RealtimeKit")</c>.</param>
-    /// <returns>The HTTP client builder.</returns>
+    /// <returns>The builder of the one HTTP client every RealtimeKit client sends through.</returns>
     public static IHttpClientBuilder AddRealtimeKit(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -41,7 +46,7 @@ public static class RealtimeKitServiceCollectionExtensions
         services.AddOptions<RealtimeKitClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RealtimeKitClientOptions>, RealtimeKitClientOptionsValidator>());
 
-        var builder = services.AddHttpClient<IWebhooksClient, WebhooksClient>((provider, client) =>
+        var builder = services.AddHttpClient(RealtimeKitClient.HttpClientName, (provider, client) =>
         {
             var options = provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue;
             client.BaseAddress = options.NormalizedBaseAddress;
@@ -61,6 +66,32 @@ public static class RealtimeKitServiceCollectionExtensions
             new RealtimeKitAuthenticationHandler(provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue));
 
         builder.RedactLoggedHeaders(["Authorization", "X-Auth-Key", "X-Auth-Email"]);
+
+        // Every client takes its HttpClient from the factory by that one name, so the pipeline
+        // above (and whatever the caller adds through the returned builder) serves all of them.
+        AddClient<IAppsClient>(services, http => new AppsClient(http));
+        AddClient<IMeetingsClient>(services, http => new MeetingsClient(http));
+        AddClient<IPresetsClient>(services, http => new PresetsClient(http));
+        AddClient<ISessionsClient>(services, http => new SessionsClient(http));
+        AddClient<IRecordingsClient>(services, http => new RecordingsClient(http));
+        AddClient<ILivestreamsClient>(services, http => new LivestreamsClient(http));
+        AddClient<IActiveSessionClient>(services, http => new ActiveSessionClient(http));
+        AddClient<IAnalyticsClient>(services, http => new AnalyticsClient(http));
+        AddClient<IWebhooksClient>(services, http => new WebhooksClient(http));
+        services.TryAddTransient<IRealtimeKitClient>(provider => new RealtimeKitClient(
+            provider.GetRequiredService<IAppsClient>(),
+            provider.GetRequiredService<IMeetingsClient>(),
+            provider.GetRequiredService<IPresetsClient>(),
+            provider.GetRequiredService<ISessionsClient>(),
+            provider.GetRequiredService<IRecordingsClient>(),
+            provider.GetRequiredService<ILivestreamsClient>(),
+            provider.GetRequiredService<IActiveSessionClient>(),
+            provider.GetRequiredService<IAnalyticsClient>(),
+            provider.GetRequiredService<IWebhooksClient>()));
         return builder;
     }
+
+    private static void AddClient<TClient>(IServiceCollection services, Func<HttpClient, TClient> create)
+        where TClient : class =>
+        services.TryAddTransient(provider => create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName)));
 }

@@ -2,7 +2,7 @@ namespace RealtimeKit.Generated;
 
 /// <summary>
 /// For code that does not use dependency injection: builds an <see cref="HttpClient"/> with the
-/// base address and credential of the options, ready for <c>new WebhooksClient(httpClient)</c>.
+/// base address and credential of the options, ready for <c>new RealtimeKitClient(httpClient)</c> or one resource client (<c>new WebhooksClient(httpClient)</c>).
 /// It does not retry; register with <c>services.AddRealtimeKit(…)</c> for the resilience pipeline.
 /// </summary>
 public static class RealtimeKitHttpClient

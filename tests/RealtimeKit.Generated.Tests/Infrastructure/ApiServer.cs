@@ -37,6 +37,10 @@ internal sealed class ApiServer : IDisposable
     /// <summary>A client as users get it: registered with AddRealtimeKit, retries off unless asked for.</summary>
     public IWebhooksClient CreateClient(Action<Generated.RealtimeKitClientOptions>? configure = null) => CreateProvider(configure).GetRequiredService<IWebhooksClient>();
 
+    /// <summary>Any client AddRealtimeKit registers (a resource client or IRealtimeKitClient), retries off.</summary>
+    public T Get<T>(Action<Generated.RealtimeKitClientOptions>? configure = null)
+        where T : notnull => CreateProvider(configure).GetRequiredService<T>();
+
     public ServiceProvider CreateProvider(Action<Generated.RealtimeKitClientOptions>? configure = null)
     {
         var services = new ServiceCollection();

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WireMock.Logging;
 
@@ -6,11 +7,12 @@ namespace RealtimeKit.Generated.Tests.Infrastructure;
 /// <summary>Assertions on what went over the wire and what was read back.</summary>
 internal static class Wire
 {
-    public static void AssertRequest(ILogEntry entry, string method, string path, string token, string? jsonBody)
+    public static void AssertRequest(ILogEntry entry, string method, string path, string token, string? jsonBody, string? query = null)
     {
         var request = entry.RequestMessage;
         Assert.Equal(method, request.Method);
         Assert.Equal(path, request.Path);
+        Assert.Equal(query ?? string.Empty, (request.RawQuery ?? string.Empty).TrimStart('?'));
         Assert.Equal($"Bearer {token}", Header(entry, "Authorization"));
         Assert.Equal("application/json", Header(entry, "Accept"));
         if (jsonBody is null)
@@ -59,4 +61,35 @@ internal static class Wire
     }
 
     public static JToken Json(string text) => JToken.Parse(text);
+
+    /// <summary>
+    /// The model read back holds exactly what the example says: written back as JSON, it equals the
+    /// example (nulls and absent fields alike, numbers by value, date-times by instant). A field
+    /// of the example the model does not know would be missing from the written JSON.
+    /// </summary>
+    public static void AssertModelMatchesExample(string exampleJson, object model) =>
+        AssertSameJson(exampleJson, RealtimeKitJson.Serialize(model));
+
+    /// <summary>Two JSON texts say the same: nulls and absent fields alike, numbers by value (60 and 60.0), date-times by instant.</summary>
+    public static void AssertSameJson(string expectedJson, string actualJson)
+    {
+        var expected = Normalize(Parse(expectedJson));
+        var actual = Normalize(Parse(actualJson));
+        Assert.True(JToken.DeepEquals(expected, actual), $"the JSON differs.{Environment.NewLine}expected: {expected}{Environment.NewLine}actual:   {actual}");
+    }
+
+    private static JToken Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.DateTimeOffset, FloatParseHandling = FloatParseHandling.Decimal };
+        return JToken.ReadFrom(reader);
+    }
+
+    private static JToken Normalize(JToken token) => token switch
+    {
+        JObject json => new JObject(json.Properties().Where(p => p.Value.Type != JTokenType.Null).Select(p => new JProperty(p.Name, Normalize(p.Value)))),
+        JArray array => new JArray(array.Select(Normalize)),
+        JValue { Type: JTokenType.Integer or JTokenType.Float } number => new JValue(number.ToObject<decimal>()),
+        JValue { Value: DateTimeOffset moment } => new JValue(moment.ToUniversalTime()),
+        _ => token,
+    };
 }

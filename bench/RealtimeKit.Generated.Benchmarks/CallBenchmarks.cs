@@ -16,6 +16,10 @@ public class CallBenchmarks
     private IWebhooksClient _library = null!;
     private IWebhooksClient _libraryUnauthorized = null!;
     private IWebhooksClient _libraryBare = null!;
+    private ServiceProvider _noLoggersProvider = null!;
+    private IWebhooksClient _libraryNoLoggers = null!;
+    private ServiceProvider _noResilienceProvider = null!;
+    private IWebhooksClient _libraryNoResilience = null!;
     private HttpClient _bareHttp = null!;
     private HandWrittenNewtonsoft _baseline = null!;
     private HandWrittenNewtonsoft _baselineUnauthorized = null!;
@@ -29,6 +33,10 @@ public class CallBenchmarks
         var unauthorized = new InMemoryApi(ExampleBodies.Unauthorized, HttpStatusCode.Unauthorized);
         (_provider, _library) = Library.Create(ok);
         (_unauthorizedProvider, _libraryUnauthorized) = Library.Create(unauthorized);
+        (_noLoggersProvider, _libraryNoLoggers) = Library.Create(ok, builder => builder.RemoveAllLoggers());
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
+        (_noResilienceProvider, _libraryNoResilience) = Library.Create(ok, builder => builder.RemoveAllResilienceHandlers());
+#pragma warning restore EXTEXP0001
         _bareHttp = RealtimeKitHttpClient.Create(new RealtimeKitClientOptions { ApiToken = Contest.Token, BaseAddress = Contest.BaseAddress }, ok);
         _libraryBare = new WebhooksClient(_bareHttp);
         _baseline = new HandWrittenNewtonsoft(ok);
@@ -42,6 +50,8 @@ public class CallBenchmarks
     {
         _provider.Dispose();
         _unauthorizedProvider.Dispose();
+        _noLoggersProvider.Dispose();
+        _noResilienceProvider.Dispose();
     }
 
     [BenchmarkCategory("add"), Benchmark(Baseline = true)]
@@ -79,6 +89,14 @@ public class CallBenchmarks
     /// <summary>Diagnostic: the generated client over a plain HttpClient with only the auth handler (no IHttpClientFactory logging, no resilience pipeline).</summary>
     [BenchmarkCategory("get"), Benchmark]
     public Task<WebhookResponse> Get_LibraryWithoutPipeline() => _libraryBare.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+
+    /// <summary>Diagnostic: AddRealtimeKit without the factory's logging handlers.</summary>
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<WebhookResponse> Get_LibraryWithoutLoggers() => _libraryNoLoggers.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+
+    /// <summary>Diagnostic: AddRealtimeKit without the resilience handler.</summary>
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<WebhookResponse> Get_LibraryWithoutResilience() => _libraryNoResilience.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
 
     [BenchmarkCategory("get"), Benchmark]
     public Task<StjEnvelope> Get_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Get, Contest.Single, null, StjContext.Default.StjEnvelope);

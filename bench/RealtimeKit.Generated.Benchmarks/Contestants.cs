@@ -11,14 +11,15 @@ namespace RealtimeKit.Generated.Benchmarks;
 /// <summary>The library as users get it: AddRealtimeKit (auth handler, error mapping, resilience pipeline) over the in-memory API.</summary>
 internal static class Library
 {
-    public static (ServiceProvider Provider, IWebhooksClient Client) Create(HttpMessageHandler api)
+    public static (ServiceProvider Provider, IWebhooksClient Client) Create(HttpMessageHandler api, Action<IHttpClientBuilder>? adjust = null)
     {
         var services = new ServiceCollection();
-        services.AddRealtimeKit(options =>
+        var builder = services.AddRealtimeKit(options =>
         {
             options.ApiToken = Contest.Token;
             options.BaseAddress = Contest.BaseAddress;
         }).ConfigurePrimaryHttpMessageHandler(() => api);
+        adjust?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         return (provider, provider.GetRequiredService<IWebhooksClient>());
     }

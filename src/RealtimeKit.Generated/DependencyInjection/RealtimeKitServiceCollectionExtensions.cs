@@ -56,11 +56,11 @@ public static class RealtimeKitServiceCollectionExtensions
             client.Timeout = options.Timeout;
         });
 
-        builder.AddResilienceHandler(RealtimeKitResilience.PipelineName, (pipeline, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue;
-            RealtimeKitResilience.Configure(pipeline, options, context.ServiceProvider.GetService<TimeProvider>());
-        });
+        // A ResilienceHandler over a plain Polly pipeline: the same retries as AddResilienceHandler,
+        // without its per-call telemetry enrichment; RemoveAllResilienceHandlers() removes it.
+        builder.AddHttpMessageHandler(provider => new ResilienceHandler(RealtimeKitResilience.Build(
+            provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue,
+            provider.GetService<TimeProvider>())));
 
         builder.AddHttpMessageHandler(provider =>
             new RealtimeKitAuthenticationHandler(provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue));

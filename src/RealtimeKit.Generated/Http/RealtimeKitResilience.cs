@@ -12,7 +12,13 @@ namespace RealtimeKit.Generated;
 /// </summary>
 internal static class RealtimeKitResilience
 {
-    public const string PipelineName = "realtimekit";
+    /// <summary>The pipeline for <paramref name="options"/>: retries only, no telemetry.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(RealtimeKitClientOptions options, TimeProvider? timeProvider)
+    {
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        Configure(pipeline, options, timeProvider);
+        return pipeline.Build();
+    }
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealtimeKitClientOptions options, TimeProvider? timeProvider = null)
     {

@@ -135,7 +135,19 @@ internal static class RealtimeKitTransport
                 throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
             }
 
-            return result ?? throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
+            if (result is null)
+            {
+                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
+            }
+
+            // Required fields are checked once the answer is read, by the generated models, rather
+            // than by the serializer, which would track every property of every object to do it.
+            if (result is IRealtimeKitModel model && model.FindMissing() is { } missing)
+            {
+                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is not a valid {typeof(T).Name}: the required field '{missing}' is missing", body.Text(MaxErrorBodyBytes), null);
+            }
+
+            return result;
         }
     }
 

@@ -63,6 +63,15 @@ internal static class RealtimeKitRequestValidation
         }
     }
 
+    /// <summary>A required <c>format: uuid</c> body field: set, so not <see cref="Guid.Empty"/> (what an unset Guid holds; never a real id).</summary>
+    public static void NotEmpty(Guid value, string parameterName, string field)
+    {
+        if (value == Guid.Empty)
+        {
+            throw new RealtimeKitValidationException($"{parameterName}.{field} is required: it must not be Guid.Empty.", parameterName, field);
+        }
+    }
+
     public static void AbsoluteHttpUri(Uri? value, string parameterName, string field)
     {
         if (value is null)

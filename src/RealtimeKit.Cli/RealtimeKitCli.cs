@@ -16,13 +16,11 @@ internal static class RealtimeKitCli
         }
 
         // One group per tag of the document (participants split from meetings), one command per operation;
-        // hand-written commands then replace the generated one of their name or join the group.
-        foreach (var group in ApiCommands.CreateGroups(environment, globals))
+        // a hand-written command stands in for the generated one of its name, or joins the group.
+        foreach (var group in ApiCommands.CreateGroups(environment, globals, WebhookCommands.Create(environment, globals)))
         {
             root.Subcommands.Add(group);
         }
-
-        ApiCommands.Merge(root, WebhookCommands.Create(environment, globals));
         root.Subcommands.Add(SandboxCommand.Create(environment, globals));
         root.Subcommands.Add(DemoCommand.Create(environment, globals));
         return root;

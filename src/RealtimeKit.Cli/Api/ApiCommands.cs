@@ -26,41 +26,27 @@ internal static class ApiCommands
     private const string BodyFileOption = "--body-file";
     private const string AllOption = "--all";
 
-    public static IEnumerable<Command> CreateGroups(CliEnvironment environment, GlobalOptions globals)
+    /// <summary>
+    /// The groups, in the document's order. A hand-written group of the same name is the group:
+    /// its commands stand in for the generated ones of their names (as <c>webhooks list</c> does)
+    /// or join them (as <c>webhooks trigger</c> does); the generated commands fill in the rest.
+    /// </summary>
+    public static IEnumerable<Command> CreateGroups(CliEnvironment environment, GlobalOptions globals, params Command[] handWritten)
     {
         foreach (var group in ApiCatalog.Instance.Groups)
         {
-            var command = new Command(group.Name, group.Description);
-            foreach (var operation in group.Operations)
+            var command = handWritten.FirstOrDefault(c => c.Name == group.Name) ?? new Command(group.Name, group.Description);
+            foreach (var operation in group.Operations.Where(o => command.Subcommands.All(c => c.Name != o.CommandName)))
             {
                 command.Subcommands.Add(Create(environment, globals, operation));
             }
 
             yield return command;
         }
-    }
 
-    /// <summary>
-    /// Adds hand-written commands to the group of the same name: a command replaces the generated
-    /// one of its name (as <c>webhooks list</c> does), or joins the group (as <c>webhooks trigger</c> does).
-    /// </summary>
-    public static void Merge(RootCommand root, Command handWritten)
-    {
-        var group = root.Subcommands.FirstOrDefault(c => c.Name == handWritten.Name);
-        if (group is null)
+        foreach (var extra in handWritten.Where(c => ApiCatalog.Instance.Groups.All(g => g.Name != c.Name)))
         {
-            root.Subcommands.Add(handWritten);
-            return;
-        }
-
-        foreach (var command in handWritten.Subcommands.ToList())
-        {
-            if (group.Subcommands.FirstOrDefault(c => c.Name == command.Name) is { } generated)
-            {
-                group.Subcommands.Remove(generated);
-            }
-
-            group.Subcommands.Add(command);
+            yield return extra;
         }
     }
 
@@ -111,7 +97,7 @@ internal static class ApiCommands
                 }
 
                 documented.TryGetValue(Normalize(parameter.Name!), out var document);
-                var option = CreateOption(name, parameter.ParameterType, document?.Description, required);
+                var option = CreateOption(name, parameter.ParameterType, document?.Description, required: false);
                 option.Required = required;
                 command.Options.Add(option);
                 var type = parameter.ParameterType;
@@ -191,7 +177,7 @@ internal static class ApiCommands
             text = $"(required) {text}".TrimEnd();
         }
 
-        var helpName = ApiValues.HelpName(type);
+        var helpName = ApiValues.HelpName(type) is { Length: <= 40 } brief ? brief : "value";
         return ApiValues.ElementType(type) is not null
             ? new Option<string[]>(name) { Description = text, HelpName = helpName, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false }
             : new Option<string>(name) { Description = text, HelpName = helpName };

@@ -227,6 +227,24 @@ public sealed class CliApiCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Every_body_field_not_given_is_left_out_of_the_request()
+    {
+        // The generated commands set only the fields given on a new body: each optional field must be one that is not sent when null.
+        foreach (var operation in ApiCatalog.Instance.Operations)
+        {
+            var body = operation.Method.GetParameters().SingleOrDefault(p => p.Name == "body")?.ParameterType;
+            foreach (var property in body?.GetProperties() ?? [])
+            {
+                if (property.GetCustomAttributes(typeof(JsonPropertyAttribute), false).SingleOrDefault() is JsonPropertyAttribute { Required: Required.Default } attribute)
+                {
+                    Assert.True(attribute.NullValueHandling == NullValueHandling.Ignore, $"{operation.OperationId}: {attribute.PropertyName}");
+                    Assert.True(!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null, $"{operation.OperationId}: {attribute.PropertyName}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Every_operation_of_the_document_has_a_command()
     {
         var root = RealtimeKitCli.Build(new CliEnvironment(TextWriter.Null, TextWriter.Null, _ => null));

@@ -53,12 +53,12 @@ internal static class CliRunner
         catch (RealtimeKitValidationException ex)
         {
             var detail = ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
-            var message = ex.Field is { } field && _optionOfParameter.TryGetValue(field, out var option) ? $"{option}: {detail}" : detail;
+            var message = ex.Field is { } field ? $"{OptionOf(field)}: {detail}" : detail;
             return await FailAsync(environment, ExitCodes.Usage, message, verbose ? ex : null);
         }
-        catch (ArgumentException ex) when (ex.ParamName is { } parameter && _optionOfParameter.TryGetValue(parameter, out var option))
+        catch (ArgumentException ex) when (ex.ParamName is { } parameter)
         {
-            return await FailAsync(environment, ExitCodes.Usage, $"{option}: {ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)}", verbose ? ex : null);
+            return await FailAsync(environment, ExitCodes.Usage, $"{OptionOf(parameter)}: {ex.Message.Replace($" (Parameter '{parameter}')", string.Empty, StringComparison.Ordinal)}", verbose ? ex : null);
         }
         catch (RealtimeKitApiException ex)
         {
@@ -73,6 +73,9 @@ internal static class CliRunner
             return await FailAsync(environment, ExitCodes.ApiError, $"could not reach the API: {ex.Message}", verbose ? ex : null);
         }
     }
+
+    /// <summary>The option of a method parameter or JSON field: the table above, else its kebab-case name.</summary>
+    private static string OptionOf(string name) => _optionOfParameter.TryGetValue(name, out var option) ? option : Naming.Option(name);
 
     private static async Task<int> FailAsync(CliEnvironment environment, int code, string message, Exception? detail)
     {

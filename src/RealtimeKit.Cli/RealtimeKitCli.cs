@@ -9,13 +9,18 @@ internal static class RealtimeKitCli
     public static RootCommand Build(CliEnvironment environment)
     {
         var globals = new GlobalOptions(environment);
-        var root = new RootCommand("realtimekit: manage Cloudflare RealtimeKit webhooks, serve the webhooks sandbox, or run the demo.");
+        var root = new RootCommand("realtimekit: call every Cloudflare RealtimeKit API operation, serve the sandbox, or run the demo.");
         foreach (var option in globals.All)
         {
             root.Options.Add(option);
         }
 
-        root.Subcommands.Add(WebhookCommands.Create(environment, globals));
+        // One group per tag of the document (participants split from meetings), one command per operation;
+        // a hand-written command stands in for the generated one of its name, or joins the group.
+        foreach (var group in ApiCommands.CreateGroups(environment, globals, WebhookCommands.Create(environment, globals)))
+        {
+            root.Subcommands.Add(group);
+        }
         root.Subcommands.Add(SandboxCommand.Create(environment, globals));
         root.Subcommands.Add(DemoCommand.Create(environment, globals));
         return root;

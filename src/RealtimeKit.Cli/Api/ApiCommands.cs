@@ -212,7 +212,7 @@ internal static class ApiCommands
     private sealed class BodyBinding
     {
         private readonly Type _type;
-        private readonly List<(Option Option, PropertyInfo Property, bool Required)> _fields = [];
+        private readonly List<(Option Option, PropertyInfo Property, Type ValueType, bool Required)> _fields = [];
         private readonly Option<string> _json;
         private readonly Option<string> _file;
 
@@ -229,8 +229,13 @@ internal static class ApiCommands
                 }
 
                 var name = Naming.Option(wire);
-                var required = attribute.Required is Required.Always or Required.DisallowNull;
-                if (!ApiValues.IsSimple(property.PropertyType) || !taken.Add(name))
+
+                // Required as the document says (the generated models check required fields themselves).
+                var required = schema?.RequiredProperties.Contains(wire) ?? attribute.Required is Required.Always or Required.DisallowNull;
+
+                // A nullable request field is a RealtimeKitOptional<T>: the option carries a T.
+                var valueType = OptionalValueType(property.PropertyType) ?? property.PropertyType;
+                if (!ApiValues.IsSimple(valueType) || !taken.Add(name))
                 {
                     nested.Add(wire);
                     continue;
@@ -238,8 +243,8 @@ internal static class ApiCommands
 
                 JsonSchemaProperty? field = null;
                 schema?.ActualProperties.TryGetValue(wire, out field);
-                var option = CreateOption(name, property.PropertyType, field?.Description, required);
-                _fields.Add((option, property, required));
+                var option = CreateOption(name, valueType, field?.Description, required);
+                _fields.Add((option, property, valueType, required));
             }
 
             var nestedText = nested.Count > 0 ? $" The only way to set {string.Join(", ", nested)}." : string.Empty;
@@ -252,6 +257,9 @@ internal static class ApiCommands
         }
 
         public IEnumerable<Option> Options => _fields.Select(f => f.Option).Append(_json).Append(_file);
+
+        private static Type? OptionalValueType(Type type) =>
+            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(RealtimeKitOptional<>) ? type.GetGenericArguments()[0] : null;
 
         public object Build(ParseResult parse)
         {
@@ -291,12 +299,12 @@ internal static class ApiCommands
                 }
             }
 
-            foreach (var (option, property, required) in _fields)
+            foreach (var (option, property, valueType, required) in _fields)
             {
-                var value = Value(parse, option, property.PropertyType);
+                var value = Value(parse, option, valueType);
                 if (value is not null)
                 {
-                    property.SetValue(body, value);
+                    property.SetValue(body, valueType == property.PropertyType ? value : Activator.CreateInstance(property.PropertyType, value));
                 }
                 else if (required && json is null)
                 {

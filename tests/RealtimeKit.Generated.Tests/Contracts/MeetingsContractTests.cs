@@ -51,7 +51,7 @@ public sealed class MeetingsContractTests : ContractTestBase
         AssertSent("PATCH", Participant, sent);
         Wire.AssertSameJson(DocumentExamples.RequestBody("editParticipant"), sent);
         Wire.AssertModelMatchesExample(example, result);
-        Assert.Equal(Guid.Parse(ParticipantId), result.Data.Id);
+        Assert.Equal(Guid.Parse(ParticipantId), result.Data!.Id);
         Assert.StartsWith("eyJ", result.Data.Token, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public sealed class MeetingsContractTests : ContractTestBase
         AssertSent("PUT", Participant, sent);
         Wire.AssertSameJson(DocumentExamples.RequestBody("replaceParticipant"), sent);
         Wire.AssertModelMatchesExample(example, result);
-        Assert.Equal(Guid.Parse(ParticipantId), result.Data.Id);
+        Assert.Equal(Guid.Parse(ParticipantId), result.Data!.Id);
         Assert.StartsWith("eyJ", result.Data.Token, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class MeetingsContractTests : ContractTestBase
 
         AssertSent("DELETE", Participant, jsonBody: null);
         Wire.AssertModelMatchesExample(example, result);
-        Assert.Equal("ana@example.com", result.Data.CustomParticipantId);
+        Assert.Equal("ana@example.com", result.Data!.CustomParticipantId);
         Assert.Equal(new DateTimeOffset(2025, 3, 4, 10, 2, 45, TimeSpan.Zero), result.Data.UpdatedAt);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SessionsContractTests : ContractTestBase
             query: "page_no=1&per_page=10&search=Ana%20Lima&sort_by=duration&sort_order=DESC&include_peer_events=false&view=consolidated");
         Wire.AssertModelMatchesExample(example, result);
         var participant = Assert.Single(result.Data!.Participants!);
-        Assert.Equal(PeerId, participant.Id.ToString());
+        Assert.Equal(PeerId, participant.Id!.ToString());
         Assert.Equal("Ana Lima", participant.DisplayName);
         Assert.Equal(41.9, participant.Duration);
     }
@@ -52,7 +52,7 @@ public sealed class SessionsContractTests : ContractTestBase
         AssertSent("GET", path, jsonBody: null, query: "include_peer_events=true");
         Wire.AssertModelMatchesExample(example, result);
         var participant = result.Data!.Participant!;
-        Assert.Equal(PeerId, participant.Id.ToString());
+        Assert.Equal(PeerId, participant.Id!.ToString());
         var peerEvent = Assert.Single(participant.PeerEvents!);
         Assert.Equal("PEER_JOINING", peerEvent.EventName?.ToString());
         Assert.Null(peerEvent.SocketSessionId);

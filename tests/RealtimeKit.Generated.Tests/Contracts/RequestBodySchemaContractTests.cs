@@ -9,7 +9,7 @@ namespace RealtimeKit.Generated.Tests.Contracts;
 /// exactly the schema's properties under their JSON names, so no documented field can be missing
 /// from what is sent, and nothing undocumented is sent.
 /// </summary>
-public sealed class RequestBodyContractTests
+public sealed class RequestBodySchemaContractTests
 {
     public static TheoryData<string> OperationsWithABody =>
         [.. DocumentExamples.Operations.Where(o => o.Operation.RequestBody is not null).Select(o => o.Operation.OperationId!)];

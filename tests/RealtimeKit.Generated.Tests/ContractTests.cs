@@ -35,6 +35,7 @@ public sealed class ContractTests : IDisposable
     };
 
     [Fact]
+    [ContractFor("listWebhooks")]
     public async Task ListWebhooks_sends_GET_and_reads_every_webhook()
     {
         Stub("GET", Collection, 200, SpecExamples.WebhookListEnvelope);
@@ -47,6 +48,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("addWebhook")]
     public async Task AddWebhook_sends_POST_without_enabled_when_not_set_and_reads_201()
     {
         Stub("POST", Collection, 201, SpecExamples.WebhookEnvelope);
@@ -76,6 +78,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("getWebhook")]
     public async Task GetWebhook_sends_GET_with_the_id_in_the_path()
     {
         Stub("GET", Single, 200, SpecExamples.WebhookEnvelope);
@@ -87,6 +90,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("replaceWebhook")]
     public async Task ReplaceWebhook_sends_PUT_with_every_field_the_caller_set()
     {
         Stub("PUT", Single, 200, SpecExamples.WebhookEnvelope);
@@ -106,6 +110,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("editWebhook")]
     public async Task EditWebhook_that_sets_only_the_name_sends_exactly_the_name()
     {
         Stub("PATCH", Single, 200, SpecExamples.WebhookEnvelope);
@@ -127,6 +132,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("deleteWebhook")]
     public async Task DeleteWebhook_sends_DELETE_and_reads_the_removed_webhook()
     {
         Stub("DELETE", Single, 200, SpecExamples.WebhookEnvelope);
@@ -138,6 +144,7 @@ public sealed class ContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("listWebhookEvents")]
     public async Task ListWebhookEvents_sends_GET_to_all_and_reads_the_nine_names()
     {
         Stub("GET", Collection + "/all", 200, SpecExamples.EventListEnvelope);

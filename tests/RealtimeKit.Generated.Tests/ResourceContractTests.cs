@@ -38,6 +38,7 @@ public sealed class ResourceContractTests : IDisposable
     // ---------------------------------------------------------------------------------- Apps
 
     [Fact]
+    [ContractFor("listApps")]
     public async Task ListAppsAsync_sends_its_query_parameters_and_reads_the_page()
     {
         var example = Answer("listApps", "GET", Kit + "/apps");
@@ -63,6 +64,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("createApp")]
     public async Task CreateAppAsync_sends_POST_with_the_name_and_reads_the_app_inside_data_app()
     {
         var example = Answer("createApp", "POST", Kit + "/apps");
@@ -78,6 +80,7 @@ public sealed class ResourceContractTests : IDisposable
     // ------------------------------------------------------------------------------ Meetings
 
     [Fact]
+    [ContractFor("createMeeting")]
     public async Task CreateMeetingAsync_sends_only_the_fields_set_and_reads_201()
     {
         var example = Answer("createMeeting", "POST", AppPath + "/meetings");
@@ -108,6 +111,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("getMeeting")]
     public async Task GetMeetingAsync_sends_the_meeting_id_as_a_UUID_and_no_query_unless_asked()
     {
         var example = Answer("getMeeting", "GET", MeetingPath);
@@ -122,6 +126,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("updateMeeting")]
     public async Task UpdateMeetingAsync_sends_PATCH_with_exactly_the_fields_set()
     {
         var example = Answer("updateMeeting", "PATCH", MeetingPath);
@@ -135,6 +140,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("replaceMeeting")]
     public async Task ReplaceMeetingAsync_sends_PUT_with_the_nested_recording_and_AI_settings()
     {
         var example = Answer("replaceMeeting", "PUT", MeetingPath);
@@ -164,6 +170,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("listMeetings")]
     public async Task ListMeetingsAsync_sends_dates_in_ISO_8601_round_trip_form_and_the_status_by_its_wire_value()
     {
         var example = Answer("listMeetings", "GET", AppPath + "/meetings");
@@ -181,6 +188,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("addParticipant")]
     public async Task AddParticipantAsync_sends_POST_and_reads_the_participant_with_its_token()
     {
         var example = Answer("addParticipant", "POST", MeetingPath + "/participants");
@@ -214,6 +222,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("refreshParticipantToken")]
     public async Task RefreshParticipantTokenAsync_sends_POST_without_a_body()
     {
         const string path = MeetingPath + "/participants/" + ParticipantId + "/token";
@@ -241,6 +250,7 @@ public sealed class ResourceContractTests : IDisposable
     // ------------------------------------------------------------------------------- Presets
 
     [Fact]
+    [ContractFor("createPreset")]
     public async Task CreatePresetAsync_sends_the_whole_preset_tree_and_reads_201()
     {
         var example = Answer("createPreset", "POST", AppPath + "/presets");
@@ -266,6 +276,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("listPresets")]
     public async Task ListPresetsAsync_sends_its_query_parameters()
     {
         var example = Answer("listPresets", "GET", AppPath + "/presets");
@@ -280,6 +291,7 @@ public sealed class ResourceContractTests : IDisposable
     // ------------------------------------------------------------------------------ Sessions
 
     [Fact]
+    [ContractFor("listSessions")]
     public async Task ListSessionsAsync_sends_enums_by_their_wire_values_and_reads_data_sessions()
     {
         var example = Answer("listSessions", "GET", AppPath + "/sessions");
@@ -296,6 +308,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("getPeerReport")]
     public async Task GetPeerReportAsync_sends_the_filters_as_one_comma_separated_list_and_reads_the_report()
     {
         const string path = AppPath + "/sessions/peer-report/e8b48a9f-ec7a-4c2d-b910-9bf9378ac0ce";
@@ -314,6 +327,7 @@ public sealed class ResourceContractTests : IDisposable
     // ---------------------------------------------------------------------------- Recordings
 
     [Fact]
+    [ContractFor("listRecordings")]
     public async Task ListRecordingsAsync_sends_the_status_array_comma_separated_and_booleans_in_lowercase()
     {
         var example = Answer("listRecordings", "GET", AppPath + "/recordings");
@@ -331,6 +345,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("startRecording")]
     public async Task StartRecordingAsync_sends_the_meeting_id_and_reads_the_recording_details()
     {
         var example = Answer("startRecording", "POST", AppPath + "/recordings");
@@ -353,6 +368,7 @@ public sealed class ResourceContractTests : IDisposable
     // --------------------------------------------------------------------------- Livestreams
 
     [Fact]
+    [ContractFor("listLivestreams")]
     public async Task ListLivestreamsAsync_sends_DSC_and_reads_the_published_single_object()
     {
         var example = Answer("listLivestreams", "GET", AppPath + "/livestreams");
@@ -366,6 +382,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("stopLivestream")]
     public async Task StopLivestreamAsync_sends_POST_without_a_body()
     {
         const string path = MeetingPath + "/active-livestream/stop";
@@ -378,6 +395,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("getLivestreamAnalytics")]
     public async Task GetLivestreamAnalyticsAsync_sends_Unix_seconds()
     {
         const string path = AppPath + "/analytics/livestreams/overall";
@@ -393,6 +411,7 @@ public sealed class ResourceContractTests : IDisposable
     // ------------------------------------------------------------------------- ActiveSession
 
     [Fact]
+    [ContractFor("getActiveSession")]
     public async Task GetActiveSessionAsync_reads_the_live_session()
     {
         // The active session resource has no query parameters: its one read is checked instead.
@@ -407,6 +426,7 @@ public sealed class ResourceContractTests : IDisposable
     }
 
     [Fact]
+    [ContractFor("kickParticipants")]
     public async Task KickParticipantsAsync_sends_only_the_list_given()
     {
         const string path = MeetingPath + "/active-session/kick";
@@ -421,6 +441,7 @@ public sealed class ResourceContractTests : IDisposable
     // ----------------------------------------------------------------------------- Analytics
 
     [Fact]
+    [ContractFor("getDaywiseAnalytics")]
     public async Task GetDaywiseAnalyticsAsync_sends_dates_as_yyyy_MM_dd()
     {
         const string path = AppPath + "/analytics/daywise";

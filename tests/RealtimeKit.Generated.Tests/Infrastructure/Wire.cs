@@ -15,6 +15,7 @@ internal static class Wire
         Assert.Equal(query ?? string.Empty, (request.RawQuery ?? string.Empty).TrimStart('?'));
         Assert.Equal($"Bearer {token}", Header(entry, "Authorization"));
         Assert.Equal("application/json", Header(entry, "Accept"));
+        Assert.Equal(UserAgent, Header(entry, "User-Agent"));
         if (jsonBody is null)
         {
             Assert.True(string.IsNullOrEmpty(request.Body), $"expected no body, got '{request.Body}'");
@@ -24,6 +25,16 @@ internal static class Wire
         {
             Assert.Equal("application/json; charset=utf-8", Header(entry, "Content-Type"));
             Assert.Equal(jsonBody, request.Body);
+        }
+    }
+
+    /// <summary>What every request says in User-Agent: the library's version and the runtime's.</summary>
+    public static string UserAgent
+    {
+        get
+        {
+            var version = typeof(WebhooksClient).Assembly.GetName().Version!;
+            return $"RealtimeKit.Generated/{version.Major}.{version.Minor}.{version.Build} (.NET {Environment.Version})";
         }
     }
 

@@ -320,7 +320,10 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
         else
         {
-            answer = _api.Handle(match.Value.Route, match.Value.Values, body);
+            var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+                .Where(q => q.Value.Count > 0)
+                .ToDictionary(q => q.Key, q => q.Value[0], StringComparer.Ordinal);
+            answer = _api.Handle(match.Value.Route, match.Value.Values, query, body);
         }
 
         var responseBody = answer.Body;

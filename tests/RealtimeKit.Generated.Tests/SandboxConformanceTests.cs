@@ -84,12 +84,13 @@ public sealed class SandboxConformanceTests
         await SendAsync(http, "PATCH", $"accounts/{account}/realtime/kit/{app}/webhooks/{added.Id}", "{}", sandbox.ApiToken);
         await SendAsync(http, "GET", $"accounts/{new string('x', 40)}/realtime/kit/{app}/webhooks/all", null, sandbox.ApiToken);
 
-        await DriveResourcesAsync(provider.GetRequiredService<IRealtimeKitClient>(), http, sandbox.ApiToken);
+        await DriveResourcesAsync(provider.GetRequiredService<IRealtimeKitClient>(), http, sandbox);
     }
 
     /// <summary>Apps, meetings, participants and presets: every operation, success and error paths.</summary>
-    private static async Task DriveResourcesAsync(IRealtimeKitClient client, HttpClient http, string token)
+    private static async Task DriveResourcesAsync(IRealtimeKitClient client, HttpClient http, RealtimeKitSandbox sandbox)
     {
+        var token = sandbox.ApiToken;
         const string account = "acc";
         const string app = "app";
         var kit = $"accounts/{account}/realtime/kit/{app}";
@@ -130,6 +131,36 @@ public sealed class SandboxConformanceTests
         await client.Presets.DeletePresetAsync(account, app, preset);
         await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Presets.GetPresetAsync(account, app, preset));
         await SendAsync(http, "POST", $"{kit}/presets", "{\"name\":\"p\"}", token);
+
+        // Sessions from seeded state and a simulated meeting; recordings through their statuses.
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var live = sandbox.AddSession(account, app, meeting, start, participants: [new("a", "A", "host", start)]);
+        await client.ActiveSession.GetActiveSessionAsync(account, app, meeting);
+        var simulated = await sandbox.SimulateMeetingAsync(account, app, meeting);
+        var ended = sandbox.AddSession(account, app, meeting, start, start.AddMinutes(5), [new("b", "B", "host", start)]);
+        await client.Sessions.ListSessionsAsync(account, app, pageNo: 1, perPage: 2);
+        await client.Sessions.GetSessionAsync(account, app, simulated.SessionId);
+        var peer = (await client.Sessions.ListSessionParticipantsAsync(account, app, simulated.SessionId)).Data!.Participants!.First().Id!;
+        await client.Sessions.GetSessionParticipantAsync(account, app, simulated.SessionId, peer);
+        await client.Sessions.GetSessionChatAsync(account, app, simulated.SessionId);
+        await client.Sessions.GetSessionTranscriptAsync(account, app, simulated.SessionId);
+        await client.Sessions.GetSessionSummaryAsync(account, app, simulated.SessionId);
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Sessions.GetSessionSummaryAsync(account, app, ended));
+        await client.Sessions.GenerateSessionSummaryAsync(account, app, ended);
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Sessions.GetSessionAsync(account, app, "missing"));
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.ActiveSession.GetActiveSessionAsync(account, app, Guid.NewGuid()));
+        Assert.NotEqual(live, ended);
+
+        var recording = (await client.Recordings.StartRecordingAsync(account, app, new StartRecordingRequest { MeetingId = meeting })).Data!.Id.ToString();
+        await SendAsync(http, "POST", $"{kit}/recordings", $"{{\"meeting_id\":\"{meeting}\"}}", token);
+        await client.Recordings.GetActiveRecordingAsync(account, app, meeting.ToString());
+        await client.Recordings.ControlRecordingAsync(account, app, recording, new ControlRecordingRequest { Action = RecordingAction.Pause });
+        await client.Recordings.ControlRecordingAsync(account, app, recording, new ControlRecordingRequest { Action = RecordingAction.Stop });
+        await client.Recordings.GetRecordingAsync(account, app, recording);
+        await client.Recordings.ListRecordingsAsync(account, app);
+        await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Recordings.GetActiveRecordingAsync(account, app, meeting.ToString()));
+        await SendAsync(http, "PUT", $"{kit}/recordings/{recording}", "{\"action\":\"stop\"}", token);
+        await SendAsync(http, "PUT", $"{kit}/recordings/{recording}", "{\"action\":\"rewind\"}", token);
     }
 
     private static async Task SendAsync(HttpClient http, string method, string path, string? body, string token)

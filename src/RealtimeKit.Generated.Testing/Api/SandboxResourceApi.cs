@@ -19,13 +19,15 @@ internal sealed partial class SandboxResourceApi(SandboxResourceStore store, Tim
     /// <summary>The boolean settings of a meeting and their documented defaults.</summary>
     private static readonly string[] _meetingFlags = ["record_on_start", "live_stream_on_start", "persist_chat", "summarize_on_end", "transcribe_on_end"];
 
-    public static IReadOnlySet<string> Operations { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "listApps", "createApp", "getApp",
-        "listMeetings", "createMeeting", "getMeeting", "updateMeeting", "replaceMeeting",
-        "listParticipants", "addParticipant", "getParticipant", "editParticipant", "replaceParticipant", "deleteParticipant", "refreshParticipantToken",
-        "listPresets", "createPreset", "getPreset", "updatePreset", "replacePreset", "deletePreset",
-    };
+    public static IReadOnlySet<string> Operations { get; } = new HashSet<string>(
+        [
+            .. SessionOperations(),
+            "listApps", "createApp", "getApp",
+            "listMeetings", "createMeeting", "getMeeting", "updateMeeting", "replaceMeeting",
+            "listParticipants", "addParticipant", "getParticipant", "editParticipant", "replaceParticipant", "deleteParticipant", "refreshParticipantToken",
+            "listPresets", "createPreset", "getPreset", "updatePreset", "replacePreset", "deletePreset",
+        ],
+        StringComparer.Ordinal);
 
     public SandboxResourceStore Store => store;
 
@@ -111,7 +113,7 @@ internal sealed partial class SandboxResourceApi(SandboxResourceStore store, Tim
                 return Found(route, "preset", presetId!, store.Remove(presets, presetId!));
         }
 
-        throw new InvalidOperationException($"{route.OperationId} is not handled here.");
+        return HandleSessions(route, account, app, path, query, body);
     }
 
     /// <summary>Now by the sandbox's clock, written as the API writes timestamps.</summary>

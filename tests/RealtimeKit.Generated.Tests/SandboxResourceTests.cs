@@ -124,6 +124,9 @@ public sealed class SandboxResourceTests : IAsyncDisposable
 
         var listed = await Client.Meetings.ListParticipantsAsync(Account, App, meeting);
         Assert.Equal(added.Id, Assert.Single(listed.Data).Id);
+        var (status, upper) = await SendAsync("GET", $"{meeting.ToString().ToUpperInvariant()}/participants/{added.Id.ToString().ToUpperInvariant()}", null);
+        Assert.Equal(200, status);
+        Assert.Equal(added.Id.ToString(), (string?)upper["data"]!["id"]);
         Assert.DoesNotContain("token", _sandbox.Requests[^1].ResponseBody, StringComparison.Ordinal);
 
         var replaced = (await Client.Meetings.ReplaceParticipantAsync(Account, App, meeting, added.Id.ToString(), new ReplaceParticipantRequest { CustomParticipantId = "ana", PresetName = "viewer" })).Data!;

@@ -17,7 +17,7 @@ internal sealed class SandboxResourceStore
 
     public static string Of(string account, string app, string kind) => $"{account}\n{app}\n{kind}";
 
-    public static string Participants(string account, string app, string meetingId) => $"{account}\n{app}\nmeetings/{meetingId}/participants";
+    public static string Participants(string account, string app, string meetingId) => $"{account}\n{app}\nmeetings/{Key(meetingId)}/participants";
 
     public JObject Add(string collection, JObject item)
     {

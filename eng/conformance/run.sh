@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Conformance with Cloudflare's official TypeScript SDK (npm "cloudflare", pinned in
 # package.json / package-lock.json): the SDK and the C# client (the realtimekit CLI) against one
-# `realtimekit sandbox`. One ok/FAIL line per check, then "conformance: N passed, N failed";
+# `realtimekit sandbox` (webhooks.mjs), then the SDK on apps, meetings, participants, presets,
+# sessions and recordings against another (resources.mjs). One ok/FAIL line per check, then a
+# "conformance: N passed, N failed" line per script;
 # exit code 1 when a check failed.
 #
 #   eng/conformance/run.sh [path to realtimekit.dll or the realtimekit executable]
@@ -39,4 +41,7 @@ if [ ! -f "$here/node_modules/cloudflare/package.json" ]; then
 fi
 
 cd "$here"
-exec node webhooks.mjs "$cli"
+status=0
+node webhooks.mjs "$cli" || status=1
+node resources.mjs "$cli" || status=1
+exit $status

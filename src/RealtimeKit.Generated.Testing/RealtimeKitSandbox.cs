@@ -17,11 +17,15 @@ using WireMock.Util;
 namespace RealtimeKit.Generated.Testing;
 
 /// <summary>
-/// A stateful, in-process fake of the RealtimeKit webhooks API on 127.0.0.1, built on
-/// WireMock.Net and driven by the same OpenAPI document as the client: all seven operations with
-/// in-memory state per account and app, the documented status codes and shapes, 401 for a wrong
-/// token, 400 naming the field for a body that breaks the document's rules, 404 for an unknown
-/// webhook, and queued faults for testing a caller's resilience.
+/// A stateful, in-process fake of the RealtimeKit API on 127.0.0.1, built on WireMock.Net and
+/// driven by the same OpenAPI document as the client: webhooks, apps, meetings, participants,
+/// presets, sessions (seeded with <see cref="AddSession"/> or played by
+/// <see cref="SimulateMeetingAsync"/>) and recordings, with in-memory state per account and app,
+/// the documented status codes and shapes, 401 for a wrong token, 400 naming the field for a
+/// body that breaks the document's rules, 404 for an unknown id, and queued faults for testing a
+/// caller's resilience. The document's other operations answer 501. Where the service's
+/// behaviour is not documented, the sandbox is permissive (see the README, "Testing your code
+/// against the sandbox").
 /// </summary>
 /// <example>
 /// <code>
@@ -143,6 +147,57 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <param name="appId">The app.</param>
     public IReadOnlyList<Webhook> GetWebhooks(string accountId, string appId) =>
         _api.Store.List(accountId, appId).Select(w => w.ToModel()).ToList();
+
+    /// <summary>
+    /// Records a session of a meeting, as if it had taken place: LIVE when <paramref name="endedAt"/>
+    /// is null (then it is the meeting's active session), else ENDED, with its chat and transcript
+    /// ready (and its summary when the meeting has <c>summarize_on_end</c>). Served by the sessions
+    /// and active-session operations.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting the session belongs to (its <c>associated_id</c>); it need not have been created.</param>
+    /// <param name="startedAt">When the session started.</param>
+    /// <param name="endedAt">When it ended; null for a live session.</param>
+    /// <param name="participants">Who joined it; none by default.</param>
+    /// <returns>The session's id.</returns>
+    public string AddSession(string accountId, string appId, Guid meetingId, DateTimeOffset startedAt, DateTimeOffset? endedAt = null, IEnumerable<RealtimeKitSandboxSessionParticipant>? participants = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        return (string)_api.Resources.AddSession(accountId, appId, meetingId.ToString("D"), startedAt, endedAt, participants ?? [])["id"]!;
+    }
+
+    /// <summary>
+    /// Plays the life of a meeting created through the API: it starts, the participants join and
+    /// leave, it ends, its recording is uploaded, its transcript and summary are ready. The
+    /// session and the recording are recorded (readable through the sessions and recordings
+    /// operations), and each event (meeting.started, meeting.participantJoined,
+    /// meeting.participantLeft, meeting.ended, recording.statusUpdate, meeting.transcript,
+    /// meeting.summary) is delivered, signed, to the app's subscribed webhooks as
+    /// <see cref="DeliverAsync(string, string, CancellationToken)"/> does, one event after the other.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting; it must exist in the sandbox.</param>
+    /// <param name="participants">Who joins and when (a null <c>LeftAt</c> stays to the end); null for two participants over 30 minutes from now by the sandbox's clock.</param>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    /// <returns>The session, the recording, the events and the delivery reports.</returns>
+    /// <exception cref="ArgumentException">The sandbox has no such meeting.</exception>
+    public async Task<RealtimeKitSandboxSimulation> SimulateMeetingAsync(string accountId, string appId, Guid meetingId, IEnumerable<RealtimeKitSandboxSessionParticipant>? participants = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        var simulator = new SandboxSimulator(_api.Resources, accountId, appId, _options.TimeProvider.GetUtcNow());
+        var events = simulator.Play(meetingId, participants?.ToList());
+        var reports = new List<RealtimeKitSandboxDelivery>();
+        foreach (var body in events.Bodies)
+        {
+            reports.AddRange(await DeliverAsync(appId, body, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new RealtimeKitSandboxSimulation(events.SessionId, events.RecordingId, events.Names, reports);
+    }
 
     /// <summary>Answers the next <paramref name="times"/> requests of an operation (or of any) with a fault.</summary>
     /// <param name="fault">What to answer with.</param>
@@ -320,7 +375,10 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
         else
         {
-            answer = _api.Handle(match.Value.Route, match.Value.Values, body);
+            var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
+                .Where(q => q.Value.Count > 0)
+                .ToDictionary(q => q.Key, q => q.Value[0], StringComparer.Ordinal);
+            answer = _api.Handle(match.Value.Route, match.Value.Values, query, body);
         }
 
         var responseBody = answer.Body;

@@ -15,15 +15,18 @@ internal readonly record struct SandboxAnswer(int Status, string Body, string Co
 /// </summary>
 internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, TimeProvider time)
 {
+    private readonly SandboxResourceApi _resources = new(new SandboxResourceStore(), time);
+
     /// <summary>The operations the sandbox implements; every other operation of the document answers 501.</summary>
-    public static IReadOnlySet<string> ImplementedOperations { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "listWebhooks", "addWebhook", "listWebhookEvents", "getWebhook", "replaceWebhook", "editWebhook", "deleteWebhook",
-    };
+    public static IReadOnlySet<string> ImplementedOperations { get; } = new HashSet<string>(
+        ["listWebhooks", "addWebhook", "listWebhookEvents", "getWebhook", "replaceWebhook", "editWebhook", "deleteWebhook", .. SandboxResourceApi.Operations],
+        StringComparer.Ordinal);
 
     public SandboxStore Store => store;
 
-    public SandboxAnswer Handle(SandboxRoute route, Dictionary<string, string> path, string? body)
+    public SandboxResourceApi Resources => _resources;
+
+    public SandboxAnswer Handle(SandboxRoute route, Dictionary<string, string> path, IReadOnlyDictionary<string, string> query, string? body)
     {
         if (!ImplementedOperations.Contains(route.OperationId))
         {
@@ -47,6 +50,11 @@ internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, T
             {
                 return invalid;
             }
+        }
+
+        if (SandboxResourceApi.Operations.Contains(route.OperationId))
+        {
+            return _resources.Handle(route, path, query, json);
         }
 
         var account = path["account_id"];

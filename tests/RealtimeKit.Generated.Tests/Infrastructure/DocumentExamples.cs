@@ -32,4 +32,14 @@ internal static class DocumentExamples
     /// <summary>The example of the operation's request body, as JSON text.</summary>
     public static string RequestBody(string operationId) =>
         Operation(operationId).RequestBody!.Content!["application/json"].Example!.ToJsonString();
+
+    /// <summary>A preset to create or replace with: the data of the document's preset answer, less what the service sets.</summary>
+    public static string PresetRequestBody()
+    {
+        var preset = (Newtonsoft.Json.Linq.JObject)Newtonsoft.Json.Linq.JObject.Parse(SuccessBody("createPreset"))["data"]!;
+        preset.Remove("id");
+        preset.Remove("created_at");
+        preset.Remove("updated_at");
+        return preset.ToString(Newtonsoft.Json.Formatting.None);
+    }
 }

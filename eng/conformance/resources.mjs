@@ -1,0 +1,248 @@
+// Conformance of the RealtimeKit sandbox with Cloudflare's official TypeScript SDK on every
+// resource the sandbox keeps state for besides webhooks (webhooks.mjs covers those): apps,
+// meetings, participants, presets, sessions and recordings.
+//
+//   node eng/conformance/resources.mjs <path to realtimekit.dll or the realtimekit executable>
+//
+// Starts its own `realtimekit sandbox --port 0`, drives the SDK's methods, checks the answers
+// against the SDK's typings (required fields, types) and the API's semantics (ids, partial
+// update, paging, tokens, statuses, error classes). One ok/FAIL line per check, a summary line,
+// exit code 1 when a check failed. preset.json is the document's preset example (PresetEnvelope).
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import Cloudflare from 'cloudflare';
+
+const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
+const APP = '14a396e7-ca44-4937-bf1f-050a69118543';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const PRESET = JSON.parse(readFileSync(new URL('./preset.json', import.meta.url), 'utf8'));
+
+let passed = 0;
+let failed = 0;
+
+async function check(what, body) {
+  try {
+    const value = await body();
+    passed++;
+    console.log(`ok   ${what}`);
+    return value;
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${what}: ${String(error?.message ?? error).replace(/\s*\n\s*/g, ' ').slice(0, 600)}`);
+    return undefined;
+  }
+}
+
+async function expectError(promise, errorClass, status) {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof errorClass, `${error?.constructor?.name} is not ${errorClass.name}`);
+    assert.equal(error.status, status);
+    return error;
+  }
+  assert.fail(`no ${errorClass.name}`);
+}
+
+function assertStamped(item) {
+  assert.match(item.id, UUID, `id ${item.id}`);
+  for (const field of ['created_at', 'updated_at']) {
+    assert.match(item[field], DATE_TIME, `${field} ${item[field]}`);
+  }
+}
+
+function assertPaging(paging, total, start, end) {
+  assert.deepEqual(paging, { total_count: total, start_offset: start, end_offset: end });
+}
+
+function startSandbox(cliPath) {
+  const [command, prefix] = cliPath.endsWith('.dll') ? ['dotnet', [cliPath]] : [cliPath, []];
+  const child = spawn(command, [...prefix, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the sandbox printed no first line within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before listening`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const match = /^RealtimeKit sandbox listening: --base-url (\S+) --api-token (\S+)$/.exec(line);
+      return match ? resolve({ child, baseURL: match[1], token: match[2] }) : reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+}
+
+async function run(sandbox) {
+  const sdk = new Cloudflare({ apiToken: sandbox.token, baseURL: sandbox.baseURL, maxRetries: 0 });
+  const wrong = new Cloudflare({ apiToken: 'wrong', baseURL: sandbox.baseURL, maxRetries: 0 });
+  const rk = sdk.realtimeKit;
+  const ids = { account_id: ACCOUNT, app_id: APP };
+
+  // apps
+  const app = await check('apps.post creates an app and answers {app}', async () => {
+    const answer = await rk.apps.post({ account_id: ACCOUNT, name: 'conformance' });
+    assert.equal(answer.success, true);
+    assert.equal(answer.data.app.name, 'conformance');
+    assert.match(answer.data.app.created_at, DATE_TIME);
+    return answer.data.app;
+  });
+  await check('apps.get lists it with paging', async () => {
+    const answer = await rk.apps.get({ account_id: ACCOUNT });
+    assert.deepEqual(answer.data.map((a) => a.id), [app.id]);
+    assertPaging(answer.paging, 1, 0, 0);
+  });
+
+  // meetings
+  const meeting = await check('meetings.create answers the meeting with a UUID, timestamps and defaults', async () => {
+    const answer = await rk.meetings.create(APP, { account_id: ACCOUNT, title: 'Weekly sync', record_on_start: true });
+    assertStamped(answer.data);
+    assert.equal(answer.data.title, 'Weekly sync');
+    assert.equal(answer.data.record_on_start, true);
+    assert.equal(answer.data.persist_chat, false);
+    assert.equal(answer.data.status, 'ACTIVE');
+    return answer.data;
+  });
+  await check('meetings.getMeetingByID reads it back', async () => {
+    const answer = await rk.meetings.getMeetingByID(meeting.id, ids);
+    assert.deepEqual(answer.data, meeting);
+  });
+  await check('meetings.updateMeetingByID changes only the fields sent', async () => {
+    const answer = await rk.meetings.updateMeetingByID(meeting.id, { ...ids, status: 'INACTIVE' });
+    assert.equal(answer.data.status, 'INACTIVE');
+    assert.equal(answer.data.title, 'Weekly sync');
+    assert.equal(answer.data.record_on_start, true);
+  });
+  await check('meetings.replaceMeetingByID resets what it does not send', async () => {
+    const answer = await rk.meetings.replaceMeetingByID(meeting.id, { ...ids, title: 'Replaced' });
+    assert.equal(answer.data.title, 'Replaced');
+    assert.equal(answer.data.record_on_start, false);
+    assert.equal(answer.data.id, meeting.id);
+  });
+  await check('meetings.get pages with page_no and per_page', async () => {
+    await rk.meetings.create(APP, { account_id: ACCOUNT, title: 'Second' });
+    await rk.meetings.create(APP, { account_id: ACCOUNT, title: 'Third' });
+    const answer = await rk.meetings.get(APP, { account_id: ACCOUNT, page_no: 2, per_page: 2 });
+    assert.deepEqual(answer.data.map((m) => m.title), ['Third']);
+    assertPaging(answer.paging, 3, 2, 2);
+  });
+  await check('an unknown meeting is a NotFoundError (404)', () =>
+    expectError(rk.meetings.getMeetingByID('182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e', ids), Cloudflare.NotFoundError, 404));
+  await check('a wrong token is an AuthenticationError (401)', () =>
+    expectError(wrong.realtimeKit.meetings.get(APP, { account_id: ACCOUNT }), Cloudflare.AuthenticationError, 401));
+  await check('a body that breaks the schema is a BadRequestError (400) naming the field', async () => {
+    const error = await expectError(rk.meetings.create(APP, { account_id: ACCOUNT, title: 42 }), Cloudflare.BadRequestError, 400);
+    assert.match(JSON.stringify(error.error), /title/);
+  });
+
+  // participants
+  const participantIds = { ...ids, meeting_id: meeting?.id };
+  const participant = await check('meetings.addParticipant answers the participant with a JWT-like token', async () => {
+    const answer = await rk.meetings.addParticipant(meeting.id, { ...ids, custom_participant_id: 'ana@example.com', preset_name: 'group_call_host', name: 'Ana' });
+    assertStamped(answer.data);
+    assert.match(answer.data.token, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    assert.equal(answer.data.preset_name, 'group_call_host');
+    return answer.data;
+  });
+  await check('meetings.getMeetingParticipant reads it without a token', async () => {
+    const answer = await rk.meetings.getMeetingParticipant(participant.id, participantIds);
+    assert.equal(answer.data.custom_participant_id, 'ana@example.com');
+    assert.equal(answer.data.token, undefined);
+  });
+  await check('meetings.getMeetingParticipants lists it with paging', async () => {
+    const answer = await rk.meetings.getMeetingParticipants(meeting.id, { ...ids });
+    assert.deepEqual(answer.data.map((p) => p.id), [participant.id]);
+    assertPaging(answer.paging, 1, 0, 0);
+  });
+  await check('meetings.refreshParticipantToken answers a new token', async () => {
+    const answer = await rk.meetings.refreshParticipantToken(participant.id, participantIds);
+    assert.notEqual(answer.data.token, participant.token);
+  });
+  await check('meetings.editParticipant: an explicit null clears the name', async () => {
+    const answer = await rk.meetings.editParticipant(participant.id, { ...participantIds, name: null });
+    assert.equal(answer.data.name, undefined);
+    assert.equal(answer.data.preset_name, 'group_call_host');
+  });
+  await check('meetings.deleteMeetingParticipant answers custom_participant_id and a preset_id, then 404', async () => {
+    const answer = await rk.meetings.deleteMeetingParticipant(participant.id, participantIds);
+    assert.equal(answer.data.custom_participant_id, 'ana@example.com');
+    assert.match(answer.data.preset_id, UUID);
+    await expectError(rk.meetings.getMeetingParticipant(participant.id, participantIds), Cloudflare.NotFoundError, 404);
+  });
+
+  // presets
+  const preset = await check('presets.create answers the preset with a UUID and timestamps', async () => {
+    const answer = await rk.presets.create(APP, { account_id: ACCOUNT, ...PRESET });
+    assertStamped(answer.data);
+    assert.equal(answer.data.name, PRESET.name);
+    return answer.data;
+  });
+  await check('presets.get lists it', async () => {
+    const answer = await rk.presets.get(APP, { account_id: ACCOUNT });
+    assert.deepEqual(answer.data.map((p) => p.id), [preset.id]);
+    assertPaging(answer.paging, 1, 0, 0);
+  });
+  await check('presets.update merges a partial preset', async () => {
+    const answer = await rk.presets.update(preset.id, { ...ids, name: 'renamed', config: { max_screenshare_count: 3 } });
+    assert.equal(answer.data.name, 'renamed');
+    assert.equal(answer.data.config.max_screenshare_count, 3);
+    assert.equal(answer.data.config.view_type, PRESET.config.view_type);
+  });
+  await check('presets.replacePresetByID and getPresetByID', async () => {
+    await rk.presets.replacePresetByID(preset.id, { ...ids, ...PRESET });
+    const answer = await rk.presets.getPresetByID(preset.id, ids);
+    assert.equal(answer.data.name, PRESET.name);
+  });
+  await check('presets.delete answers the preset, then 404', async () => {
+    const answer = await rk.presets.delete(preset.id, ids);
+    assert.equal(answer.data.id, preset.id);
+    await expectError(rk.presets.getPresetByID(preset.id, ids), Cloudflare.NotFoundError, 404);
+  });
+
+  // recordings
+  const recording = await check('recordings.startRecordings answers RECORDING', async () => {
+    const answer = await rk.recordings.startRecordings(APP, { account_id: ACCOUNT, meeting_id: meeting.id });
+    assert.equal(answer.data.status, 'RECORDING');
+    assert.match(answer.data.id, UUID);
+    return answer.data;
+  });
+  await check('recordings.getActiveRecordings answers it', async () => {
+    const answer = await rk.recordings.getActiveRecordings(meeting.id, ids);
+    assert.equal(answer.data.id, recording.id);
+  });
+  await check('recordings.pauseResumeStopRecording: pause → PAUSED, stop → UPLOADED with a download URL', async () => {
+    assert.equal((await rk.recordings.pauseResumeStopRecording(recording.id, { ...ids, action: 'pause' })).data.status, 'PAUSED');
+    const stopped = (await rk.recordings.pauseResumeStopRecording(recording.id, { ...ids, action: 'stop' })).data;
+    assert.equal(stopped.status, 'UPLOADED');
+    assert.match(stopped.download_url, /^https:\/\//);
+  });
+  await check('recordings.getOneRecording and getRecordings', async () => {
+    assert.equal((await rk.recordings.getOneRecording(recording.id, ids)).data.status, 'UPLOADED');
+    const list = await rk.recordings.getRecordings(APP, { account_id: ACCOUNT });
+    assert.deepEqual(list.data.map((r) => r.id), [recording.id]);
+    assert.equal(list.data[0].meeting.id, meeting.id);
+  });
+
+  // sessions: none exist until a test seeds them (AddSession) or simulates a meeting.
+  await check('sessions.getSessions answers an empty list in data.sessions', async () => {
+    const answer = await rk.sessions.getSessions(APP, { account_id: ACCOUNT });
+    assert.deepEqual(answer.data.sessions, []);
+  });
+  await check('sessions.getSessionDetails of an unknown session is a NotFoundError (404)', () =>
+    expectError(rk.sessions.getSessionDetails('unknown', ids), Cloudflare.NotFoundError, 404));
+}
+
+const cliPath = process.argv[2];
+if (!cliPath) {
+  console.error('usage: node resources.mjs <path to realtimekit.dll or the realtimekit executable>');
+  process.exit(2);
+}
+const sandbox = await startSandbox(cliPath);
+try {
+  await run(sandbox);
+} finally {
+  sandbox.child.removeAllListeners('exit');
+  sandbox.child.kill('SIGTERM');
+}
+console.log(`conformance (resources): ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -124,7 +124,7 @@ public sealed class SandboxConformanceTests
 
         var presetBody = DocumentExamples.PresetRequestBody();
         await SendAsync(http, "POST", $"{kit}/presets", presetBody, token);
-        var preset = (await client.Presets.ListPresetsAsync(account, app)).Data.Single().Id.ToString();
+        var preset = (await client.Presets.ListPresetsAsync(account, app)).Data.Single().Id!.ToString()!;
         await client.Presets.GetPresetAsync(account, app, preset);
         await client.Presets.UpdatePresetAsync(account, app, preset, new UpdatePresetRequest { Name = "n2" });
         await SendAsync(http, "PUT", $"{kit}/presets/{preset}", presetBody, token);

@@ -343,7 +343,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
             : null;
         var operationId = match?.Route.OperationId;
-        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && path == DeliveriesPath);
+        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && (path == DeliveriesPath || path == SimulationsPath));
         var fault = ownRoute ? null : TakeFault(operationId);
 
         SandboxAnswer answer;
@@ -354,6 +354,10 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         else if (request.Method == "POST" && path == DeliveriesPath)
         {
             answer = IsAuthorized(headers) ? await TriggerAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
+        }
+        else if (request.Method == "POST" && path == SimulationsPath)
+        {
+            answer = IsAuthorized(headers) ? await SimulateAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
         }
         else if (fault?.StatusCode is { } faultStatus)
         {
@@ -423,8 +427,44 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
     internal const string DeliveriesPath = "/__sandbox/deliveries";
 
+    /// <summary>The sandbox's own route for simulating a meeting on request (<c>realtimekit meetings simulate</c>): not part of the API.</summary>
+    internal const string SimulationsPath = "/__sandbox/simulations";
+
     /// <summary>The path of the key endpoint, as the service serves it (<see cref="WebhookPublicKeyEndpoint.DefaultUrl"/>).</summary>
     internal static readonly string PublicKeyPath = new Uri(WebhookPublicKeyEndpoint.DefaultUrl).AbsolutePath;
+
+    private async Task<SandboxAnswer> SimulateAsync(string? body)
+    {
+        string? accountId;
+        string? appId;
+        string? meetingId;
+        try
+        {
+            var json = Newtonsoft.Json.Linq.JObject.Parse(body ?? "{}");
+            accountId = json["accountId"]?.ToString();
+            appId = json["appId"]?.ToString();
+            meetingId = json["meetingId"]?.ToString();
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST the request body is not valid JSON"));
+        }
+
+        if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(appId) || !Guid.TryParse(meetingId, out var meeting))
+        {
+            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST \"accountId\", \"appId\" and a \"meetingId\" UUID are required"));
+        }
+
+        try
+        {
+            var simulation = await SimulateMeetingAsync(accountId, appId, meeting).ConfigureAwait(false);
+            return new SandboxAnswer(200, SandboxJson.Simulation(simulation));
+        }
+        catch (ArgumentException ex)
+        {
+            return new SandboxAnswer(404, SandboxJson.Error(404, $"NOT_FOUND {ex.Message}"));
+        }
+    }
 
     private async Task<SandboxAnswer> TriggerAsync(string? body)
     {

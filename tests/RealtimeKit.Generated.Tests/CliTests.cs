@@ -239,7 +239,8 @@ public sealed class CliTests : IAsyncDisposable
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "demo");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        foreach (var expected in new[] { "-> GET ", "-> POST ", "-> PATCH ", "-> PUT ", "-> DELETE ", "/webhooks/all", "<- 401", "RealtimeKitUnauthorizedException", "Handler got a verified MeetingStartedEvent", "Demo finished" })
+        foreach (var expected in new[] { "-> GET ", "-> POST ", "-> PATCH ", "-> PUT ", "-> DELETE ", "/webhooks/all", "<- 401", "RealtimeKitUnauthorizedException", "Handler got a verified MeetingStartedEvent",
+                     "/meetings", "token eyJ", "Handler got a verified MeetingParticipantJoinedEvent", "Handler got a verified MeetingSummaryEvent", "Demo finished" })
         {
             Assert.Contains(expected, run.Output, StringComparison.Ordinal);
         }
@@ -270,5 +271,35 @@ public sealed class CliTests : IAsyncDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("trigger works only against a realtimekit sandbox", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meetings_simulate_has_the_sandbox_play_a_meeting_and_deliver_its_signed_events()
+    {
+        await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = _sandbox.PublicKeyUrl);
+        _sandbox.AddWebhook(Account, SpecExamples.AppId, "receiver", receiver.Url, [WebhookEvent.MeetingStarted, WebhookEvent.MeetingEnded]);
+        var created = await CliRun.RunAsync(SandboxEnvironment, "meetings", "create", "--app-id", SpecExamples.AppId, "--title", "Simulated", "-o", "json");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var meetingId = (string)JObject.Parse(created.Output)["id"]!;
+
+        var run = await CliRun.RunAsync(SandboxEnvironment, "meetings", "simulate", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("meeting.started, ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2 deliveries:", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["meeting.ended", "meeting.started"], receiver.Received.Select(d => d.Event.Event.ToString()).Order(StringComparer.Ordinal));
+        var sessions = await CliRun.RunAsync(SandboxEnvironment, "sessions", "list", "--app-id", SpecExamples.AppId, "-o", "json");
+        Assert.True(sessions.ExitCode == 0, sessions.Error);
+        Assert.Single((JArray)JToken.Parse(sessions.Output)["sessions"]!);
+    }
+
+    [Fact]
+    public async Task Meetings_simulate_of_an_unknown_meeting_is_an_error_naming_it()
+    {
+        var run = await CliRun.RunAsync(SandboxEnvironment, "meetings", "simulate", "--app-id", SpecExamples.AppId, "--meeting-id", Guid.NewGuid().ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("RealtimeKit sandbox 404", run.Error, StringComparison.Ordinal);
+        Assert.Contains("[operation simulate]", run.Error, StringComparison.Ordinal);
     }
 }

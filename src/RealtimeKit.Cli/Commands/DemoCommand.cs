@@ -21,7 +21,7 @@ internal static class DemoCommand
 
     public static Command Create(CliEnvironment environment, GlobalOptions globals)
     {
-        var command = new Command("demo", "Walk through every webhooks operation against an embedded sandbox (no Cloudflare account needed)");
+        var command = new Command("demo", "Walk through the webhooks operations, a meeting with a participant and its simulated, signed events against an embedded sandbox (no Cloudflare account needed)");
         command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), ct, () => RunAsync(environment, ct)));
         return command;
     }
@@ -109,14 +109,14 @@ internal static class DemoCommand
             }
         }
 
-        Step(output, 9, "Receive a signed event: a local endpoint with MapRealtimeKitWebhooks, fed by the sandbox");
-        await DeliverToLocalReceiverAsync(output, sandbox, client, cancellationToken);
+        Step(output, 9, "Receive signed events: a local endpoint with MapRealtimeKitWebhooks, fed by the sandbox");
+        await DeliverToLocalReceiverAsync(output, sandbox, provider.GetRequiredService<IRealtimeKitClient>(), cancellationToken);
 
         output.WriteLine();
         output.WriteLine($"Demo finished: {sandbox.Requests.Count} requests, every one answered as the API document says.");
     }
 
-    private static async Task DeliverToLocalReceiverAsync(TextWriter output, RealtimeKitSandbox sandbox, IWebhooksClient client, CancellationToken cancellationToken)
+    private static async Task DeliverToLocalReceiverAsync(TextWriter output, RealtimeKitSandbox sandbox, IRealtimeKitClient client, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -124,10 +124,10 @@ internal static class DemoCommand
         builder.Services.AddRealtimeKitWebhooks(options => options.PublicKeyUrl = sandbox.PublicKeyUrl);
         builder.Services.AddRealtimeKitWebhookDeduplication();
         await using var app = builder.Build();
-        var received = new TaskCompletionSource<RealtimeKitWebhookDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new System.Collections.Concurrent.ConcurrentQueue<RealtimeKitWebhookDelivery>();
         app.MapRealtimeKitWebhooks("/realtimekit/webhooks", (delivery, context) =>
         {
-            received.TrySetResult(delivery);
+            received.Enqueue(delivery);
             return Task.CompletedTask;
         });
         await app.StartAsync(cancellationToken);
@@ -136,18 +136,40 @@ internal static class DemoCommand
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var url = new Uri(new Uri(address), "/realtimekit/webhooks");
             output.WriteLine($"  Receiver listening at {url}; it verifies rtk-signature with the key from {sandbox.PublicKeyUrl}");
+            await client.Webhooks.AddWebhookAsync(Account, App, new AddWebhookRequest { Name = "Local receiver", Url = url, Events = [.. WebhookEvent.KnownValues] }, cancellationToken);
 
-            await client.AddWebhookAsync(Account, App, new AddWebhookRequest { Name = "Local receiver", Url = url, Events = [WebhookEvent.MeetingStarted] }, cancellationToken);
-            var reports = await sandbox.DeliverAsync(App, RealtimeKitSampleEvents.Json(WebhookEvent.MeetingStarted), cancellationToken);
-            foreach (var report in reports)
+            Step(output, 10, "Create a meeting");
+            var meeting = (await client.Meetings.CreateMeetingAsync(Account, App, new CreateMeetingRequest { Title = "Weekly sync", RecordOnStart = true }, cancellationToken)).Data
+                ?? throw new InvalidOperationException("The sandbox answered the new meeting without data.");
+            output.WriteLine($"  Meeting {meeting.Id} '{meeting.Title}' ({meeting.Status})");
+
+            Step(output, 11, "Add a participant: the answer carries the auth token a front end joins with");
+            var participant = (await client.Meetings.AddParticipantAsync(Account, App, meeting.Id, new AddParticipantRequest
             {
-                output.WriteLine($"  Sandbox delivered meeting.started to {report.Url}: {report.StatusCode} after {report.Attempts} attempt(s)");
+                CustomParticipantId = "user-1815",
+                PresetName = "group_call_host",
+                Name = "Ada Lovelace",
+            }, cancellationToken)).Data;
+            var token = participant?.Token ?? string.Empty;
+            output.WriteLine($"  Participant {participant?.Id} '{participant?.Name}', token {token[..Math.Min(12, token.Length)]}… ({token.Length} characters)");
+
+            Step(output, 12, "Simulate the meeting: the sandbox plays its life and delivers each event, signed, to the receiver");
+            var simulation = await sandbox.SimulateMeetingAsync(Account, App, meeting.Id, cancellationToken: cancellationToken);
+            output.WriteLine($"  Session {simulation.SessionId}: {string.Join(", ", simulation.Events)}");
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (received.Count < simulation.Events.Count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, cancellationToken);
             }
 
-            var delivery = await received.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-            if (delivery.Event is MeetingStartedEvent started)
+            foreach (var delivery in received)
             {
-                output.WriteLine($"  Handler got a verified {nameof(MeetingStartedEvent)}: meeting '{started.Meeting?.Title}' organized by {started.Meeting?.OrganizedBy?.Name} (rtk-uuid {delivery.DeliveryId})");
+                output.WriteLine($"  Handler got a verified {delivery.Event.GetType().Name} (rtk-uuid {delivery.DeliveryId})");
+            }
+
+            if (received.Count < simulation.Events.Count)
+            {
+                throw new InvalidOperationException($"The receiver got {received.Count} of {simulation.Events.Count} events.");
             }
         }
         finally

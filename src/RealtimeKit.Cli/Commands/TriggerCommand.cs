@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Net.Http.Headers;
-using System.Text;
 using Newtonsoft.Json.Linq;
-using RealtimeKit.Generated;
 
 namespace RealtimeKit.Cli;
 
@@ -20,34 +17,8 @@ internal static class TriggerCommand
         var command = new Command("trigger", "Have a realtimekit sandbox deliver a signed sample event to the app's webhooks") { appId, eventName };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), ct, async () =>
         {
-            var token = parse.GetValue(globals.ApiToken);
-            if (string.IsNullOrEmpty(token))
-            {
-                throw new UsageException($"Missing API token: pass --api-token or set {GlobalOptions.TokenVariable} (the sandbox's token).");
-            }
-
-            if (parse.GetValue(globals.BaseUrl) is not { Length: > 0 } baseUrl || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var sandbox) || !sandbox.IsLoopback)
-            {
-                throw new UsageException("trigger works only against a realtimekit sandbox: pass --base-url with the sandbox's address (the first line 'realtimekit sandbox' prints).");
-            }
-
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sandbox, "/__sandbox/deliveries"))
-            {
-                Content = new StringContent(new JObject { ["appId"] = parse.GetValue(appId), ["event"] = parse.GetValue(eventName) }.ToString(), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new RealtimeKitApiException($"RealtimeKit sandbox {(int)response.StatusCode} {response.ReasonPhrase}: {text} (POST /__sandbox/deliveries)", (int)response.StatusCode, text, null, null)
-                {
-                    OperationId = "trigger",
-                };
-            }
-
-            var deliveries = (JArray)JObject.Parse(text)["data"]!;
+            var deliveries = (JArray)await SandboxOwnRoute.PostAsync(
+                globals, parse, "/__sandbox/deliveries", new JObject { ["appId"] = parse.GetValue(appId), ["event"] = parse.GetValue(eventName) }, "trigger", ct);
             if (globals.Json(parse))
             {
                 await environment.Output.WriteLineAsync(deliveries.ToString());
@@ -62,8 +33,7 @@ internal static class TriggerCommand
 
             foreach (var delivery in deliveries)
             {
-                await environment.Output.WriteLineAsync(
-                    $"{delivery["webhookId"]} {delivery["url"]}: {(delivery["statusCode"]?.Type == JTokenType.Null ? "no answer" : delivery["statusCode"])} after {delivery["attempts"]} attempt(s){(delivery["error"]?.Type == JTokenType.String ? " - " + delivery["error"] : string.Empty)} [rtk-uuid {delivery["deliveryId"]}]");
+                await environment.Output.WriteLineAsync(SandboxOwnRoute.Describe(delivery));
             }
         }));
         return command;

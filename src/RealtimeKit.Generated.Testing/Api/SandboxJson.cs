@@ -79,6 +79,38 @@ internal static class SandboxJson
         json.WritePropertyName("success");
         json.WriteValue(true);
         json.WritePropertyName("data");
+        WriteDeliveries(json, deliveries);
+        json.WriteEndObject();
+    });
+
+    /// <summary>The sandbox's own answer to a simulation: the session, the recording, the events in order and their deliveries.</summary>
+    public static string Simulation(RealtimeKitSandboxSimulation simulation) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartObject();
+        json.WritePropertyName("sessionId");
+        json.WriteValue(simulation.SessionId);
+        json.WritePropertyName("recordingId");
+        json.WriteValue(simulation.RecordingId.ToString("D"));
+        json.WritePropertyName("events");
+        json.WriteStartArray();
+        foreach (var name in simulation.Events)
+        {
+            json.WriteValue(name);
+        }
+
+        json.WriteEndArray();
+        json.WritePropertyName("deliveries");
+        WriteDeliveries(json, simulation.Deliveries);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    private static void WriteDeliveries(JsonWriter json, IEnumerable<RealtimeKitSandboxDelivery> deliveries)
+    {
         json.WriteStartArray();
         foreach (var delivery in deliveries)
         {
@@ -99,8 +131,7 @@ internal static class SandboxJson
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-    });
+    }
 
     private static void WriteWebhook(JsonWriter json, StoredWebhook webhook)
     {

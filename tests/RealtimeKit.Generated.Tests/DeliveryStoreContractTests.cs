@@ -16,10 +16,10 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     private static readonly TimeSpan _lease = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan _retention = TimeSpan.FromSeconds(1);
 
-    public static TheoryData<string> Stores => new() { "memory", "redis" };
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_claim_holds_the_delivery_until_completed_then_copies_are_duplicates(string kind)
     {
         await using var store = Open(kind);
@@ -43,7 +43,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_released_claim_lets_the_next_attempt_claim_the_delivery(string kind)
     {
         await using var store = Open(kind);
@@ -60,7 +61,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task After_its_lease_a_claim_is_taken_over_and_its_first_owner_can_neither_complete_nor_release_it(string kind)
     {
         await using var store = Open(kind);
@@ -80,7 +82,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_handler_that_outlasted_its_lease_unclaimed_is_still_recorded_as_handled(string kind)
     {
         await using var store = Open(kind);
@@ -93,7 +96,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_handled_delivery_is_forgotten_after_the_retention(string kind)
     {
         await using var store = Open(kind);
@@ -107,7 +111,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task Of_many_concurrent_claims_of_one_delivery_exactly_one_wins(string kind)
     {
         await using var store = Open(kind);
@@ -120,7 +125,8 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task Only_a_claim_that_was_granted_can_be_completed_or_released(string kind)
     {
         await using var store = Open(kind);
@@ -133,7 +139,7 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
         Assert.Equal(RealtimeKitDeliveryClaimStatus.InProgress, (await store.Store.TryClaimAsync("d1", _lease, CancellationToken.None)).Status);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task The_redis_store_keeps_one_key_per_delivery_under_its_prefix_expiring_with_the_lease_then_the_retention()
     {
         var prefix = RedisServer.UniqueKeyPrefix();
@@ -158,7 +164,7 @@ public sealed class DeliveryStoreContractTests(RedisServer redis) : IClassFixtur
         Assert.False(await database.KeyExistsAsync(prefix + "d2"));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task Redis_stores_with_different_prefixes_do_not_see_each_other()
     {
         await using var one = new RedisRealtimeKitDeliveryStore(new RealtimeKitRedisDeliveryStoreOptions { Configuration = redis.Configuration, KeyPrefix = RedisServer.UniqueKeyPrefix() });

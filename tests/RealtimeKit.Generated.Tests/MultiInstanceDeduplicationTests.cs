@@ -15,7 +15,7 @@ public sealed class MultiInstanceDeduplicationTests(RedisServer redis) : IClassF
     private const int Deliveries = 24;
     private const int CopiesPerDelivery = 3;
 
-    [Fact]
+    [RedisFact]
     public async Task Each_delivery_is_handled_exactly_once_across_three_instances_sharing_redis()
     {
         using var sender = new SignedSender();

@@ -10,7 +10,7 @@ namespace RealtimeKit.Generated.Tests;
 /// <summary>AddRealtimeKitWebhookRedisDeduplication: one call, a connection made on first use and closed with the container.</summary>
 public sealed class RedisDeduplicationRegistrationTests(RedisServer redis) : IClassFixture<RedisServer>
 {
-    [Fact]
+    [RedisFact]
     public async Task The_connection_string_overload_registers_the_redis_store_whichever_order_the_calls_come_in()
     {
         var before = new ServiceCollection().AddRealtimeKitWebhookDeduplication().AddRealtimeKitWebhookRedisDeduplication(redis.Configuration);
@@ -28,7 +28,7 @@ public sealed class RedisDeduplicationRegistrationTests(RedisServer redis) : ICl
         Assert.Equal(TimeSpan.FromMinutes(1), configured.GetRequiredService<IOptions<RealtimeKitWebhookDeduplicationOptions>>().Value.ClaimLease);
     }
 
-    [Fact]
+    [RedisFact]
     public async Task The_connection_is_made_on_first_use_once_and_disposed_with_the_container()
     {
         var connections = new List<IConnectionMultiplexer>();
@@ -60,7 +60,7 @@ public sealed class RedisDeduplicationRegistrationTests(RedisServer redis) : ICl
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await store.TryClaimAsync("d9", TimeSpan.FromSeconds(5), CancellationToken.None));
     }
 
-    [Fact]
+    [RedisFact]
     public async Task An_unreachable_redis_fails_the_claim_and_the_next_claim_connects_again()
     {
         var attempts = 0;

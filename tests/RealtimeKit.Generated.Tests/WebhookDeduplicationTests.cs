@@ -20,7 +20,6 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
 
     private readonly SignedSender _sender = new();
 
-    public static TheoryData<string> Stores => new() { "memory", "redis" };
 
     public void Dispose() => _sender.Dispose();
 
@@ -41,7 +40,8 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
         });
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task An_aborted_first_attempt_whose_handler_still_returns_is_recorded_and_its_retry_is_a_duplicate(string store)
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,7 +73,8 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task An_aborted_first_attempt_whose_handler_is_cancelled_releases_the_claim_and_the_retry_is_handled(string store)
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -104,7 +105,8 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_handler_that_throws_releases_the_claim_and_the_sandboxes_retry_is_handled(string store)
     {
         await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { DeliveryRetryDelay = TimeSpan.FromMilliseconds(10) });
@@ -131,7 +133,8 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [InlineData("memory")]
+    [RedisStoreData]
     public async Task A_handler_failure_is_answered_500_then_the_retry_ok_then_copies_duplicate(string store)
     {
         await using var receiver = await StartAsync(store);

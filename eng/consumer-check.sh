@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Packs the libraries and meets them as a downstream service does: a throwaway project outside
 # the repository references the packages by version (not by project), registers the client with
-# AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook, and
-# registers the Redis delivery store (which connects on first use only: nothing is reached).
+# AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook, creates a
+# meeting and adds a participant (whose join token must be there), and registers the Redis
+# delivery store (which connects on first use only: nothing is reached).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -77,6 +78,17 @@ if (edited.Data.Enabled || edited.Data.Name != "Consumer check" || sandbox.GetWe
     return 1;
 }
 
+// A meeting and a participant, through the client of every resource.
+var realtimeKit = provider.GetRequiredService<IRealtimeKitClient>();
+var meeting = await realtimeKit.Meetings.CreateMeetingAsync("consumer-account", "consumer-app", new CreateMeetingRequest { Title = "Consumer check" });
+var participant = await realtimeKit.Meetings.AddParticipantAsync("consumer-account", "consumer-app", meeting.Data!.Id,
+    new AddParticipantRequest { CustomParticipantId = "ana@example.com", PresetName = "group_call_host", Name = "Ana" });
+if (string.IsNullOrWhiteSpace(participant.Data?.Token))
+{
+    Console.Error.WriteLine("consumer check: the added participant has no token");
+    return 1;
+}
+
 // The receiver's Redis store: registered with one call; nothing connects until a delivery is claimed.
 await using (var receiver = new ServiceCollection().AddRealtimeKitWebhookRedisDeduplication("127.0.0.1:6379").BuildServiceProvider())
 {
@@ -87,7 +99,7 @@ await using (var receiver = new ServiceCollection().AddRealtimeKitWebhookRedisDe
     }
 }
 
-Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id} through the packages; the Redis delivery store registers)");
+Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id}; created meeting {meeting.Data.Id} and added a participant with a token, through the packages; the Redis delivery store registers)");
 return 0;
 CS
 

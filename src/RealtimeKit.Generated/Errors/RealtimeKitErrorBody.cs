@@ -87,7 +87,7 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
         try
         {
             // Newtonsoft's reader accepts unquoted property names, as in the published 401 examples.
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32 };
+            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32, ArrayPool = RealtimeKitJsonArrayPool.Instance };
             var token = JToken.ReadFrom(reader);
             return reader.Read() ? null : token;
         }

@@ -1,6 +1,8 @@
 // Conformance of the RealtimeKit sandbox with Cloudflare's official TypeScript SDK on every
 // resource the sandbox keeps state for besides webhooks (webhooks.mjs covers those): apps,
-// meetings, participants, presets, sessions and recordings.
+// meetings, participants, presets, sessions and recordings. On meetings and participants the C#
+// client (the realtimekit CLI's generated commands) shares the sandbox with the SDK: each reads
+// and changes what the other created.
 //
 //   node eng/conformance/resources.mjs <path to realtimekit.dll or the realtimekit executable>
 //
@@ -10,8 +12,9 @@
 // exit code 1 when a check failed. preset.json is the document's preset example (PresetEnvelope).
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import Cloudflare from 'cloudflare';
 
@@ -59,16 +62,47 @@ function assertPaging(paging, total, start, end) {
   assert.deepEqual(paging, { total_count: total, start_offset: start, end_offset: end });
 }
 
+// Nothing from the caller's Cloudflare environment reaches either client: no real token, account or URL.
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CLOUDFLARE_')));
+childEnv.DOTNET_CLI_TELEMETRY_OPTOUT = '1';
+childEnv.DOTNET_NOLOGO = '1';
+
+function commandOf(cliPath) {
+  return cliPath.endsWith('.dll') ? ['dotnet', [resolve(cliPath)]] : [resolve(cliPath), []];
+}
+
+/** Runs `realtimekit <args> --base-url … --api-token … --account-id … --output json` against the sandbox. */
+function cli(sandbox, args) {
+  const [command, prefix] = commandOf(sandbox.cliPath);
+  const full = [...prefix, ...args, '--base-url', sandbox.baseURL, '--api-token', sandbox.token, '--account-id', ACCOUNT, '--output', 'json'];
+  return new Promise((done) => {
+    execFile(command, full, { env: childEnv, timeout: 120_000, maxBuffer: 4 << 20 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A CLI call that must succeed; its stdout parsed as JSON. */
+async function cliJson(sandbox, args) {
+  const result = await cli(sandbox, args);
+  assert.equal(result.code, 0, `realtimekit ${args.slice(0, 2).join(' ')} exited ${result.code}: ${result.stderr.trim()}`);
+  try {
+    return JSON.parse(result.stdout);
+  } catch {
+    assert.fail(`realtimekit ${args.slice(0, 2).join(' ')} printed no JSON: ${result.stdout}`);
+  }
+}
+
 function startSandbox(cliPath) {
-  const [command, prefix] = cliPath.endsWith('.dll') ? ['dotnet', [cliPath]] : [cliPath, []];
-  const child = spawn(command, [...prefix, 'sandbox', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
+  const [command, prefix] = commandOf(cliPath);
+  const child = spawn(command, [...prefix, 'sandbox', '--port', '0'], { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done, reject) => {
     const timer = setTimeout(() => reject(new Error('the sandbox printed no first line within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before listening`)));
     createInterface({ input: child.stdout }).once('line', (line) => {
       clearTimeout(timer);
       const match = /^RealtimeKit sandbox listening: --base-url (\S+) --api-token (\S+)$/.exec(line);
-      return match ? resolve({ child, baseURL: match[1], token: match[2] }) : reject(new Error(`unexpected first line: ${line}`));
+      return match ? done({ child, cliPath, baseURL: match[1], token: match[2] }) : reject(new Error(`unexpected first line: ${line}`));
     });
   });
 }
@@ -153,6 +187,35 @@ async function run(sandbox) {
     const answer = await rk.meetings.getMeetingParticipants(meeting.id, { ...ids });
     assert.deepEqual(answer.data.map((p) => p.id), [participant.id]);
     assertPaging(answer.paging, 1, 0, 0);
+  });
+  await check('the C# client reads the meeting the SDK created (realtimekit meetings get)', async () => {
+    const read = await cliJson(sandbox, ['meetings', 'get', '--app-id', APP, '--meeting-id', meeting.id]);
+    const answer = await rk.meetings.getMeetingByID(meeting.id, ids);
+    assert.equal(read.id, meeting.id);
+    assert.equal(read.title, answer.data.title);
+    assert.equal(read.status, answer.data.status);
+    assert.equal(read.record_on_start, answer.data.record_on_start);
+    assert.equal(Date.parse(read.created_at), Date.parse(answer.data.created_at));
+  });
+  await check('the C# client lists the participant the SDK added (realtimekit participants list)', async () => {
+    const read = await cliJson(sandbox, ['participants', 'list', '--app-id', APP, '--meeting-id', meeting.id]);
+    const list = Array.isArray(read) ? read : read.data;
+    assert.deepEqual(list.map((p) => p.id), [participant.id]);
+    assert.equal(list[0].custom_participant_id, 'ana@example.com');
+    assert.equal(list[0].preset_name, 'group_call_host');
+    assert.equal(list[0].token, undefined);
+  });
+  await check('the SDK reads and updates a meeting the C# client created (realtimekit meetings create)', async () => {
+    const created = await cliJson(sandbox, ['meetings', 'create', '--app-id', APP, '--title', 'Made in C#', '--persist-chat', 'true']);
+    assert.match(created.id, UUID);
+    const read = await rk.meetings.getMeetingByID(created.id, ids);
+    assert.equal(read.data.title, 'Made in C#');
+    assert.equal(read.data.persist_chat, true);
+    const updated = await rk.meetings.updateMeetingByID(created.id, { ...ids, title: 'Changed by the SDK' });
+    assert.equal(updated.data.title, 'Changed by the SDK');
+    assert.equal(updated.data.persist_chat, true);
+    const again = await cliJson(sandbox, ['meetings', 'get', '--app-id', APP, '--meeting-id', created.id]);
+    assert.equal(again.title, 'Changed by the SDK');
   });
   await check('meetings.refreshParticipantToken answers a new token', async () => {
     const answer = await rk.meetings.refreshParticipantToken(participant.id, participantIds);

@@ -2,7 +2,8 @@
 # Conformance with Cloudflare's official TypeScript SDK (npm "cloudflare", pinned in
 # package.json / package-lock.json): the SDK and the C# client (the realtimekit CLI) against one
 # `realtimekit sandbox` (webhooks.mjs), then the SDK on apps, meetings, participants, presets,
-# sessions and recordings against another (resources.mjs). One ok/FAIL line per check, then a
+# sessions and recordings, with the C# client reading and changing meetings and participants
+# beside it, against another (resources.mjs). One ok/FAIL line per check, then a
 # "conformance: N passed, N failed" line per script;
 # exit code 1 when a check failed.
 #

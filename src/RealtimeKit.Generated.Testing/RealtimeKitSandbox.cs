@@ -381,7 +381,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         {
             var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
                 .Where(q => q.Value.Count > 0)
-                .ToDictionary(q => q.Key, q => q.Value[0], StringComparer.Ordinal);
+                .ToDictionary(q => q.Key, q => string.Join(',', q.Value), StringComparer.Ordinal);
             answer = _api.Handle(match.Value.Route, match.Value.Values, query, body);
         }
 

@@ -16,6 +16,7 @@ internal sealed partial class SandboxResourceApi
         "listSessions", "getSession", "listSessionParticipants", "getSessionParticipant", "getSessionChat", "getSessionTranscript",
         "getSessionSummary", "generateSessionSummary", "getActiveSession",
         "listRecordings", "startRecording", "getRecording", "controlRecording", "getActiveRecording",
+        .. LiveOperations(),
     ];
 
     /// <summary>How long the download URLs the sandbox answers stay valid.</summary>
@@ -133,7 +134,7 @@ internal sealed partial class SandboxResourceApi
                 return Paged(route, all, query, pagingInData: false);
         }
 
-        throw new InvalidOperationException($"{route.OperationId} is not handled here.");
+        return HandleLive(route, account, app, path, query, body);
     }
 
     public static string SessionParticipants(string account, string app, string sessionId) =>
@@ -160,7 +161,7 @@ internal sealed partial class SandboxResourceApi
     };
 
     private JObject? ActiveRecording(string recordings, string meetingId) =>
-        store.Find(recordings, r => (string?)r["_meeting_id"] == SandboxResourceStore.Key(meetingId) && (string?)r["status"] is "RECORDING" or "PAUSED");
+        store.Find(recordings, r => (string?)r["_meeting_id"] == SandboxResourceStore.Key(meetingId) && (string?)r["status"] is "RECORDING" or "PAUSED" && r["_track"] is null);
 
     public JObject NewRecording(string account, string app, JObject meeting, JObject? body)
     {

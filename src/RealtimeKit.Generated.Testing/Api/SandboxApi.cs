@@ -8,16 +8,17 @@ namespace RealtimeKit.Generated.Testing;
 internal readonly record struct SandboxAnswer(int Status, string Body, string ContentType = "application/json");
 
 /// <summary>
-/// The behaviour of the webhook operations over <see cref="SandboxStore"/>. Requests are checked
-/// against the document first (path parameter rules, the request body's schema); the answers
-/// have the documented shapes and statuses. The document's other operations are routed too and
-/// answer 501 until the sandbox implements them.
+/// The behaviour of every operation of the document: the webhook operations over
+/// <see cref="SandboxStore"/>, the others over <see cref="SandboxResourceApi"/>. Requests are
+/// checked against the document first (path parameter rules, the request body's schema); the
+/// answers have the documented shapes and statuses. An operation added to the document before the
+/// sandbox implements it answers 501 (a test keeps that list empty).
 /// </summary>
 internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, TimeProvider time)
 {
     private readonly SandboxResourceApi _resources = new(new SandboxResourceStore(), time);
 
-    /// <summary>The operations the sandbox implements; every other operation of the document answers 501.</summary>
+    /// <summary>The operations the sandbox implements (all of the document's); any other answers 501.</summary>
     public static IReadOnlySet<string> ImplementedOperations { get; } = new HashSet<string>(
         ["listWebhooks", "addWebhook", "listWebhookEvents", "getWebhook", "replaceWebhook", "editWebhook", "deleteWebhook", .. SandboxResourceApi.Operations],
         StringComparer.Ordinal);

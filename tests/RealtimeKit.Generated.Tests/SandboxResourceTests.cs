@@ -13,28 +13,13 @@ public sealed class SandboxResourceTests : IAsyncDisposable
 {
     private const string Account = "acc";
     private const string App = "app";
-    private readonly RealtimeKitSandbox _sandbox = RealtimeKitSandbox.Start();
-    private readonly ServiceProvider _provider;
+    private readonly SandboxClient _fixture = new();
 
-    public SandboxResourceTests()
-    {
-        var services = new ServiceCollection();
-        services.AddRealtimeKit(o =>
-        {
-            o.BaseAddress = _sandbox.BaseAddress;
-            o.ApiToken = _sandbox.ApiToken;
-            o.Retry.MaxRetries = 0;
-        });
-        _provider = services.BuildServiceProvider();
-    }
+    private RealtimeKitSandbox Sandbox => _fixture.Sandbox;
 
-    private IRealtimeKitClient Client => _provider.GetRequiredService<IRealtimeKitClient>();
+    private IRealtimeKitClient Client => _fixture.Client;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await _sandbox.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_meeting_is_created_201_with_an_id_and_timestamps_and_read_back()
@@ -47,7 +32,7 @@ public sealed class SandboxResourceTests : IAsyncDisposable
         Assert.False(created.PersistChat);
         Assert.Equal(MeetingStatus.Active, created.Status);
         Assert.Equal(created.CreatedAt, created.UpdatedAt);
-        Assert.Equal(201, _sandbox.Requests[^1].StatusCode);
+        Assert.Equal(201, Sandbox.Requests[^1].StatusCode);
 
         var read = (await Client.Meetings.GetMeetingAsync(Account, App, created.Id)).Data!;
         Assert.Equal(created.Id, read.Id);
@@ -115,7 +100,7 @@ public sealed class SandboxResourceTests : IAsyncDisposable
     {
         var meeting = (await Client.Meetings.CreateMeetingAsync(Account, App, new CreateMeetingRequest { Title = "t" })).Data!.Id;
         var added = (await Client.Meetings.AddParticipantAsync(Account, App, meeting, new AddParticipantRequest { CustomParticipantId = "ana@example.com", PresetName = "group_call_host" })).Data!;
-        Assert.Equal(201, _sandbox.Requests[^1].StatusCode);
+        Assert.Equal(201, Sandbox.Requests[^1].StatusCode);
         Assert.Equal(3, added.Token.Split('.').Length);
         Assert.Equal("group_call_host", added.PresetName);
 
@@ -127,7 +112,7 @@ public sealed class SandboxResourceTests : IAsyncDisposable
         var (status, upper) = await SendAsync("GET", $"{meeting.ToString().ToUpperInvariant()}/participants/{added.Id.ToString().ToUpperInvariant()}", null);
         Assert.Equal(200, status);
         Assert.Equal(added.Id.ToString(), (string?)upper["data"]!["id"]);
-        Assert.DoesNotContain("token", _sandbox.Requests[^1].ResponseBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("token", Sandbox.Requests[^1].ResponseBody, StringComparison.Ordinal);
 
         var replaced = (await Client.Meetings.ReplaceParticipantAsync(Account, App, meeting, added.Id.ToString(), new ReplaceParticipantRequest { CustomParticipantId = "ana", PresetName = "viewer" })).Data!;
         Assert.Equal("viewer", replaced.PresetName);
@@ -197,15 +182,15 @@ public sealed class SandboxResourceTests : IAsyncDisposable
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
-        using var response = await http.GetAsync(new Uri(_sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/meetings"));
+        using var response = await http.GetAsync(new Uri(Sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/meetings"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     private async Task<(int Status, JObject Body)> SendAsync(string method, string relative, string? body)
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.ApiToken);
-        var uri = new Uri(_sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/meetings/{relative}".TrimEnd('/'));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Sandbox.ApiToken);
+        var uri = new Uri(Sandbox.BaseAddress, $"accounts/{Account}/realtime/kit/{App}/meetings/{relative}".TrimEnd('/'));
         using var request = new HttpRequestMessage(new HttpMethod(method), uri);
         if (body is not null)
         {

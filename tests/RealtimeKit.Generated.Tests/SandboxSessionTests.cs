@@ -10,34 +10,19 @@ public sealed class SandboxSessionTests : IAsyncDisposable
     private const string Account = "acc";
     private const string App = "app";
     private static readonly DateTimeOffset _start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly RealtimeKitSandbox _sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { DeliveryRetryDelay = TimeSpan.FromMilliseconds(10) });
-    private readonly ServiceProvider _provider;
+    private readonly SandboxClient _fixture = new(new RealtimeKitSandboxOptions { DeliveryRetryDelay = TimeSpan.FromMilliseconds(10) });
 
-    public SandboxSessionTests()
-    {
-        var services = new ServiceCollection();
-        services.AddRealtimeKit(o =>
-        {
-            o.BaseAddress = _sandbox.BaseAddress;
-            o.ApiToken = _sandbox.ApiToken;
-            o.Retry.MaxRetries = 0;
-        });
-        _provider = services.BuildServiceProvider();
-    }
+    private RealtimeKitSandbox Sandbox => _fixture.Sandbox;
 
-    private IRealtimeKitClient Client => _provider.GetRequiredService<IRealtimeKitClient>();
+    private IRealtimeKitClient Client => _fixture.Client;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _provider.DisposeAsync();
-        await _sandbox.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _fixture.DisposeAsync();
 
     [Fact]
     public async Task A_seeded_session_is_served_with_its_participants_chat_and_transcript()
     {
         var meeting = (await Client.Meetings.CreateMeetingAsync(Account, App, new CreateMeetingRequest { Title = "Standup" })).Data!.Id;
-        var id = _sandbox.AddSession(Account, App, meeting, _start, _start.AddMinutes(15),
+        var id = Sandbox.AddSession(Account, App, meeting, _start, _start.AddMinutes(15),
         [
             new("ana", "Ana", "group_call_host", _start, _start.AddMinutes(15)),
             new("bo", "Bo", "group_call_participant", _start.AddMinutes(5)),
@@ -69,7 +54,7 @@ public sealed class SandboxSessionTests : IAsyncDisposable
     public async Task A_live_session_is_the_meetings_active_session()
     {
         var meeting = Guid.NewGuid();
-        var id = _sandbox.AddSession(Account, App, meeting, _start, participants: [new("ana", "Ana", "host", _start)]);
+        var id = Sandbox.AddSession(Account, App, meeting, _start, participants: [new("ana", "Ana", "host", _start)]);
 
         var active = (await Client.ActiveSession.GetActiveSessionAsync(Account, App, meeting)).Data!;
         Assert.Equal(id, active.Id);
@@ -104,11 +89,11 @@ public sealed class SandboxSessionTests : IAsyncDisposable
     [Fact]
     public async Task A_simulated_meeting_is_recorded_and_every_event_is_delivered_signed_and_typed()
     {
-        await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = _sandbox.PublicKeyUrl);
-        _sandbox.AddWebhook(Account, App, "receiver", receiver.Url, WebhookEvent.KnownValues);
+        await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = Sandbox.PublicKeyUrl);
+        Sandbox.AddWebhook(Account, App, "receiver", receiver.Url, WebhookEvent.KnownValues);
         var meeting = (await Client.Meetings.CreateMeetingAsync(Account, App, new CreateMeetingRequest { Title = "Weekly sync" })).Data!.Id;
 
-        var simulation = await _sandbox.SimulateMeetingAsync(Account, App, meeting,
+        var simulation = await Sandbox.SimulateMeetingAsync(Account, App, meeting,
         [
             new("ana", "Ana", "group_call_host", _start, _start.AddMinutes(30)),
             new("bo", "Bo", "group_call_participant", _start.AddMinutes(2), _start.AddMinutes(20)),
@@ -138,6 +123,6 @@ public sealed class SandboxSessionTests : IAsyncDisposable
         Assert.Equal(2, (await Client.Sessions.ListSessionParticipantsAsync(Account, App, simulation.SessionId)).Data!.Participants!.Count);
         Assert.Equal(RecordingStatus.Uploaded, (await Client.Recordings.GetRecordingAsync(Account, App, simulation.RecordingId.ToString())).Data!.Status);
         Assert.NotNull((await Client.Sessions.GetSessionSummaryAsync(Account, App, simulation.SessionId)).Data!.SummaryDownloadUrl);
-        await Assert.ThrowsAsync<ArgumentException>(() => _sandbox.SimulateMeetingAsync(Account, App, Guid.NewGuid()));
+        await Assert.ThrowsAsync<ArgumentException>(() => Sandbox.SimulateMeetingAsync(Account, App, Guid.NewGuid()));
     }
 }

@@ -113,6 +113,23 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public void A_synchronous_send_through_the_registered_client_is_retried_too()
+    {
+        AlwaysAnswer(503);
+        using var provider = _api.CreateProvider(options =>
+        {
+            options.Retry.MaxRetries = 2;
+            options.Retry.BaseDelay = TimeSpan.Zero;
+        });
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName);
+
+        using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, new Uri("accounts/acc/realtime/kit/app/webhooks", UriKind.Relative)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(3, _api.Requests.Count);
+    }
+
+    [Fact]
     public async Task Removing_the_resilience_handlers_through_the_builder_turns_retries_off()
     {
         AlwaysAnswer(503);

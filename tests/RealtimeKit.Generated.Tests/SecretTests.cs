@@ -73,25 +73,4 @@ public sealed class SecretTests : IDisposable
         Assert.Contains(lines, line => line.Contains("Authorization", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains(_api.Token, StringComparison.Ordinal));
     }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyList<string> Lines => [.. _lines];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose() { }
-
-        private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner._lines.Enqueue($"{category}: {formatter(state, exception)} {exception}");
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RealtimeKit.Generated;
 
@@ -15,7 +16,7 @@ public static class RealtimeKitServiceCollectionExtensions
     /// <see cref="IRecordingsClient"/>, <see cref="ILivestreamsClient"/>,
     /// <see cref="IActiveSessionClient"/>, <see cref="IAnalyticsClient"/>, <see cref="IWebhooksClient"/>),
     /// all sending through one named HTTP client (<see cref="RealtimeKitClient.HttpClientName"/>)
-    /// with the credential handler, resilience pipeline and log redaction; options are validated
+    /// with the resilience pipeline, the credential handler and a logging handler that never logs a credential; options are validated
     /// at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -56,16 +57,21 @@ public static class RealtimeKitServiceCollectionExtensions
             client.Timeout = options.Timeout;
         });
 
-        // A ResilienceHandler over a plain Polly pipeline: the same retries as AddResilienceHandler,
-        // without its per-call telemetry enrichment; RemoveAllResilienceHandlers() removes it.
-        builder.AddHttpMessageHandler(provider => new ResilienceHandler(RealtimeKitResilience.Build(
+        // One lean handler over a plain Polly pipeline: the same retries as AddResilienceHandler,
+        // without its per-call enrichment; RemoveAllResilienceHandlers() removes it.
+        builder.AddHttpMessageHandler(provider => new RealtimeKitRetryHandler(
             provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue,
-            provider.GetService<TimeProvider>())));
+            provider.GetService<TimeProvider>()));
 
         builder.AddHttpMessageHandler(provider =>
             new RealtimeKitAuthenticationHandler(provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue));
 
-        builder.RedactLoggedHeaders(["Authorization", "X-Auth-Key", "X-Auth-Email"]);
+        // The factory's two logging handlers cost an allocation per call even with logging off;
+        // one innermost handler logs each attempt (credentials redacted) and costs nothing when
+        // Debug is off. AddDefaultLogger() brings the factory's back, with the same redaction.
+        builder.RemoveAllLoggers();
+        builder.AddHttpMessageHandler(provider => new RealtimeKitLoggingHandler(provider.GetRequiredService<ILogger<RealtimeKitLoggingHandler>>()));
+        builder.RedactLoggedHeaders(RealtimeKitCredential.HeaderNames);
 
         // Every client takes its HttpClient from the factory by that one name, so the pipeline
         // above (and whatever the caller adds through the returned builder) serves all of them.

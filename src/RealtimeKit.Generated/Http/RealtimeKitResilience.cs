@@ -47,10 +47,14 @@ internal static class RealtimeKitResilience
                 // date against the wall clock: the decision below and the delay use one clock.
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, time) : null),
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome, maxRetryAfter, time)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(RequestOf(args.Context)?.Method, args.Outcome, maxRetryAfter, time)),
             });
         }
     }
+
+    /// <summary>The request a pipeline run sends: set by <see cref="RealtimeKitRetryHandler"/>, or by Microsoft's <see cref="ResilienceHandler"/> where a caller runs this pipeline in one.</summary>
+    internal static HttpRequestMessage? RequestOf(ResilienceContext context) =>
+        context.Properties.TryGetValue(RealtimeKitRetryHandler.RequestKey, out var request) ? request : context.GetRequestMessage();
 
     /// <summary>
     /// GET, PUT and DELETE are safe to repeat: retried on 408, 429, 5xx and any transport failure.

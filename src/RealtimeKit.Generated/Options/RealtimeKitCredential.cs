@@ -11,6 +11,12 @@ namespace RealtimeKit.Generated;
 /// </summary>
 internal sealed class RealtimeKitCredential
 {
+    private const string EmailHeader = "X-Auth-Email";
+    private const string KeyHeader = "X-Auth-Key";
+
+    /// <summary>The headers a credential travels in; their values are never logged.</summary>
+    public static readonly string[] HeaderNames = ["Authorization", EmailHeader, KeyHeader];
+
     private readonly string? _token;
     private readonly string? _email;
     private readonly string? _key;
@@ -57,10 +63,10 @@ internal sealed class RealtimeKitCredential
             return;
         }
 
-        headers.Remove("X-Auth-Email");
-        headers.Remove("X-Auth-Key");
-        headers.TryAddWithoutValidation("X-Auth-Email", _email);
-        headers.TryAddWithoutValidation("X-Auth-Key", _key);
+        headers.Remove(EmailHeader);
+        headers.Remove(KeyHeader);
+        headers.TryAddWithoutValidation(EmailHeader, _email);
+        headers.TryAddWithoutValidation(KeyHeader, _key);
     }
 
     public override string ToString() => Kind;

@@ -49,9 +49,11 @@ internal static class RealtimeKitTransport
         return content;
     }
 
+    /// <summary>Sends <paramref name="request"/>, which it owns and disposes, and reads the answer as a <typeparamref name="T"/>.</summary>
     public static async Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, string operationId, CancellationToken cancellationToken)
         where T : class
     {
+        using var owned = request;
         request.Headers.Accept.Add(_acceptJson);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -15,6 +16,11 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
 {
     private const int MaxUnwrapDepth = 3;
 
+    // The property names come from the document's types, so each is written once, in the document.
+    private static readonly string _errorName = JsonName<ErrorResponse>(nameof(ErrorResponse.Error));
+    private static readonly string _errorsName = JsonName<CloudflareErrorEnvelope>(nameof(CloudflareErrorEnvelope.Errors));
+    private static readonly string _messageName = JsonName<UnauthorizedResponse>(nameof(UnauthorizedResponse.Message));
+
     public static RealtimeKitErrorBody Parse(string? body, string? mediaType)
     {
         var text = body?.Trim() ?? string.Empty;
@@ -26,12 +32,12 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
         for (var depth = 0; depth < MaxUnwrapDepth && text.StartsWith('"'); depth++)
         {
             // The published schema stores the 401 body as a JSON string; servers send it that way too.
-            if (TryParse(text) is not JValue { Type: JTokenType.String } inner)
+            if (Unwrap(text) is not { } inner)
             {
                 return new(null, null, "the response body is not valid JSON");
             }
 
-            text = ((string?)inner)?.Trim() ?? string.Empty;
+            text = inner.Trim();
         }
 
         if (text.StartsWith('<') || (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false))
@@ -44,32 +50,107 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
             return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {text.Length} characters)");
         }
 
-        var token = TryParse(text);
-        if (token is not JObject json)
+        try
         {
-            return new(null, null, token is null ? "the response body is not valid JSON" : "the response body is JSON of an unknown shape");
+            return ReadObject(text) ?? new(null, null, "the response body is not valid JSON");
+        }
+        catch (JsonException)
+        {
+            return new(null, null, "the response body is not valid JSON");
+        }
+    }
+
+    /// <summary>
+    /// One pass over the body: only the parts that carry a message (an <c>error</c> object, an
+    /// <c>errors</c> array) are read into the document's types; the rest is skipped unbuilt.
+    /// </summary>
+    private static RealtimeKitErrorBody? ReadObject(string text)
+    {
+        using var reader = CreateReader(text);
+        if (!reader.Read())
+        {
+            return null;
         }
 
-        if (json["error"] is JObject && Read<ErrorResponse>(json)?.Error is { } error)
+        if (reader.TokenType != JsonToken.StartObject)
+        {
+            // Read whole, so that a truncated array is told from a complete one.
+            JToken.ReadFrom(reader);
+            return reader.Read() ? null : new(null, null, "the response body is JSON of an unknown shape");
+        }
+
+        ErrorDetail? error = null;
+        ICollection<CloudflareMessage>? errors = null;
+        string? message = null;
+        var closed = false;
+        while (reader.Read())
+        {
+            // Every value below is read to its end, so an EndObject here closes the body's object.
+            if (reader.TokenType == JsonToken.EndObject)
+            {
+                closed = true;
+                break;
+            }
+
+            if (reader.TokenType != JsonToken.PropertyName || reader.Value is not string name || !reader.Read())
+            {
+                return null;
+            }
+
+            if (name == _errorName && reader.TokenType == JsonToken.StartObject)
+            {
+                error = Read<ErrorDetail>(JToken.ReadFrom(reader));
+            }
+            else if (name == _errorsName && reader.TokenType == JsonToken.StartArray)
+            {
+                errors = Read<ICollection<CloudflareMessage>>(JToken.ReadFrom(reader));
+            }
+            else if (name == _messageName && reader.TokenType == JsonToken.String)
+            {
+                message = reader.Value as string;
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (!closed || reader.Read())
+        {
+            return null;
+        }
+
+        if (error is not null)
         {
             return new(error.Message, WholeNumber(error.Code), "the response body has an error");
         }
 
-        if (json["errors"] is JArray { Count: > 0 } && Read<CloudflareErrorEnvelope>(json)?.Errors is { Count: > 0 } errors)
+        if (errors is { Count: > 0 })
         {
             var messages = errors.Select(e => e?.Message).Where(m => !string.IsNullOrEmpty(m)).ToArray();
             return new(messages.Length == 0 ? null : string.Join("; ", messages), errors.Select(e => e?.Code).FirstOrDefault(c => c is not null), "the response body has errors");
         }
 
-        if (json["message"] is not null && Read<UnauthorizedResponse>(json)?.Message is { Length: > 0 } message)
-        {
-            return new(message, null, "the response body has a message");
-        }
-
-        return new(null, null, "the response body is JSON with no message");
+        return message is { Length: > 0 }
+            ? new(message, null, "the response body has a message")
+            : new(null, null, "the response body is JSON with no message");
     }
 
-    private static T? Read<T>(JObject json)
+    /// <summary>The string a JSON string literal holds, or null when <paramref name="text"/> is not exactly one.</summary>
+    private static string? Unwrap(string text)
+    {
+        try
+        {
+            using var reader = CreateReader(text);
+            return reader.Read() && reader.TokenType == JsonToken.String && reader.Value is string inner && !reader.Read() ? inner : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static T? Read<T>(JToken json)
         where T : class
     {
         try
@@ -82,20 +163,13 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
         }
     }
 
-    private static JToken? TryParse(string text)
-    {
-        try
-        {
-            // Newtonsoft's reader accepts unquoted property names, as in the published 401 examples.
-            using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32, ArrayPool = RealtimeKitJsonArrayPool.Instance };
-            var token = JToken.ReadFrom(reader);
-            return reader.Read() ? null : token;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    // Newtonsoft's reader accepts unquoted property names, as in the published 401 examples.
+    private static JsonTextReader CreateReader(string text) =>
+        new(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32, ArrayPool = RealtimeKitJsonArrayPool.Instance };
+
+    private static string JsonName<T>(string property) =>
+        typeof(T).GetProperty(property)?.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName
+        ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} has no JSON name.");
 
     /// <summary>ErrorDetail.code is a JSON number in the published schema; the codes are whole numbers.</summary>
     private static int? WholeNumber(double code) =>

@@ -27,7 +27,7 @@ internal sealed class RealtimeKitResponseBody : IDisposable
     /// <summary>Why reading stopped before the end of the body; null when it was read to the end (or to the limit).</summary>
     public Exception? Failure { get; private set; }
 
-    public static async Task<RealtimeKitResponseBody> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    public static async ValueTask<RealtimeKitResponseBody> ReadAsync(HttpContent content, int limit, CancellationToken cancellationToken)
     {
         var declared = content.Headers.ContentLength;
         var initial = declared is > 0 and <= int.MaxValue ? (int)Math.Min(declared.Value, limit) : Math.Min(DefaultInitialSize, limit);

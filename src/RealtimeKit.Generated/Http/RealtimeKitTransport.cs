@@ -97,7 +97,9 @@ internal static class RealtimeKitTransport
 
         using (response)
         {
-            var target = Target(response.RequestMessage ?? request);
+            // Only a failure names its target, so a success builds no string for it.
+            string AnswerTarget() => Target(response.RequestMessage ?? request);
+
             var success = response.IsSuccessStatusCode;
             using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
@@ -106,7 +108,7 @@ internal static class RealtimeKitTransport
             {
                 var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, operationId, body.Failure) : body.Failure;
                 var retryAfter = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? RealtimeKitRetryAfter.Read(response, TimeProvider.System) : null;
-                throw RealtimeKitErrorMapper.Create(response, target, operationId, body.Text(MaxErrorBodyBytes), failure, retryAfter);
+                throw RealtimeKitErrorMapper.Create(response, AnswerTarget(), operationId, body.Text(MaxErrorBodyBytes), failure, retryAfter);
             }
 
             if (body.Failure is OperationCanceledException)
@@ -116,12 +118,12 @@ internal static class RealtimeKitTransport
 
             if (body.Failure is not null)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, "the response body ended before it was complete", body.Text(MaxErrorBodyBytes), body.Failure);
+                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, "the response body ended before it was complete", body.Text(MaxErrorBodyBytes), body.Failure);
             }
 
             if (body.Truncated)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is larger than {MaxSuccessBodyBytes} bytes", body.Text(MaxErrorBodyBytes), null);
+                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is larger than {MaxSuccessBodyBytes} bytes", body.Text(MaxErrorBodyBytes), null);
             }
 
             T? result;
@@ -134,19 +136,19 @@ internal static class RealtimeKitTransport
             }
             catch (JsonException ex)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
+                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
             }
 
             if (result is null)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
+                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is empty where a {typeof(T).Name} was expected", body.Text(MaxErrorBodyBytes), null);
             }
 
             // Required fields are checked once the answer is read, by the generated models, rather
             // than by the serializer, which would track every property of every object to do it.
             if (result is IRealtimeKitModel model && model.FindMissing() is { } missing)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, target, operationId, $"the response body is not a valid {typeof(T).Name}: the required field '{missing}' is missing", body.Text(MaxErrorBodyBytes), null);
+                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is not a valid {typeof(T).Name}: the required field '{missing}' is missing", body.Text(MaxErrorBodyBytes), null);
             }
 
             return result;

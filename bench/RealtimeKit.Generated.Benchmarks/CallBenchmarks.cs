@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace RealtimeKit.Generated.Benchmarks;
 
-/// <summary>One call each of add, edit, get and a 401 mapped to its exception: the library against a hand-written baseline and the System.Text.Json floor.</summary>
+/// <summary>One call each of add, edit, get and a 401 mapped to its exception: the library against a hand-written baseline, a hand-written client with Polly retries and timeout, and the System.Text.Json floor.</summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -16,13 +16,15 @@ public class CallBenchmarks
     private IWebhooksClient _library = null!;
     private IWebhooksClient _libraryUnauthorized = null!;
     private IWebhooksClient _libraryBare = null!;
-    private ServiceProvider _noLoggersProvider = null!;
-    private IWebhooksClient _libraryNoLoggers = null!;
+    private ServiceProvider _factoryLoggersProvider = null!;
+    private IWebhooksClient _libraryFactoryLoggers = null!;
     private ServiceProvider _noResilienceProvider = null!;
     private IWebhooksClient _libraryNoResilience = null!;
     private HttpClient _bareHttp = null!;
     private HandWrittenNewtonsoft _baseline = null!;
     private HandWrittenNewtonsoft _baselineUnauthorized = null!;
+    private HandWrittenPolly _careful = null!;
+    private HandWrittenPolly _carefulUnauthorized = null!;
     private SystemTextJsonSourceGenerated _floor = null!;
     private SystemTextJsonSourceGenerated _floorUnauthorized = null!;
 
@@ -33,7 +35,7 @@ public class CallBenchmarks
         var unauthorized = new InMemoryApi(ExampleBodies.Unauthorized, HttpStatusCode.Unauthorized);
         (_provider, _library) = Library.Create(ok);
         (_unauthorizedProvider, _libraryUnauthorized) = Library.Create(unauthorized);
-        (_noLoggersProvider, _libraryNoLoggers) = Library.Create(ok, builder => builder.RemoveAllLoggers());
+        (_factoryLoggersProvider, _libraryFactoryLoggers) = Library.Create(ok, builder => builder.AddDefaultLogger());
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental
         (_noResilienceProvider, _libraryNoResilience) = Library.Create(ok, builder => builder.RemoveAllResilienceHandlers());
 #pragma warning restore EXTEXP0001
@@ -41,6 +43,8 @@ public class CallBenchmarks
         _libraryBare = new WebhooksClient(_bareHttp);
         _baseline = new HandWrittenNewtonsoft(ok);
         _baselineUnauthorized = new HandWrittenNewtonsoft(unauthorized);
+        _careful = new HandWrittenPolly(ok);
+        _carefulUnauthorized = new HandWrittenPolly(unauthorized);
         _floor = new SystemTextJsonSourceGenerated(ok);
         _floorUnauthorized = new SystemTextJsonSourceGenerated(unauthorized);
     }
@@ -50,13 +54,17 @@ public class CallBenchmarks
     {
         _provider.Dispose();
         _unauthorizedProvider.Dispose();
-        _noLoggersProvider.Dispose();
+        _factoryLoggersProvider.Dispose();
         _noResilienceProvider.Dispose();
     }
 
     [BenchmarkCategory("add"), Benchmark(Baseline = true)]
     public Task<NsEnvelope<NsWebhook>> Add_HandWrittenNewtonsoft() =>
         _baseline.SendAsync(HttpMethod.Post, Contest.Collection, new NsAdd { Name = "All events webhook", Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e", Events = Contest.AllEvents });
+
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<NsEnvelope<NsWebhook>> Add_HandWrittenPolly() =>
+        _careful.SendAsync(HttpMethod.Post, Contest.Collection, new NsAdd { Name = "All events webhook", Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e", Events = Contest.AllEvents });
 
     [BenchmarkCategory("add"), Benchmark]
     public Task<WebhookResponse> Add_Library() =>
@@ -75,6 +83,9 @@ public class CallBenchmarks
     public Task<NsEnvelope<NsWebhook>> Edit_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Patch, Contest.Single, new NsEdit { Enabled = false });
 
     [BenchmarkCategory("edit"), Benchmark]
+    public Task<NsEnvelope<NsWebhook>> Edit_HandWrittenPolly() => _careful.SendAsync(HttpMethod.Patch, Contest.Single, new NsEdit { Enabled = false });
+
+    [BenchmarkCategory("edit"), Benchmark]
     public Task<WebhookResponse> Edit_Library() => _library.EditWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId, new EditWebhookRequest { Enabled = false });
 
     [BenchmarkCategory("edit"), Benchmark]
@@ -84,15 +95,18 @@ public class CallBenchmarks
     public Task<NsEnvelope<NsWebhook>> Get_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Get, Contest.Single, null);
 
     [BenchmarkCategory("get"), Benchmark]
+    public Task<NsEnvelope<NsWebhook>> Get_HandWrittenPolly() => _careful.SendAsync(HttpMethod.Get, Contest.Single, null);
+
+    [BenchmarkCategory("get"), Benchmark]
     public Task<WebhookResponse> Get_Library() => _library.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
 
     /// <summary>Diagnostic: the generated client over a plain HttpClient with only the auth handler (no IHttpClientFactory logging, no resilience pipeline).</summary>
     [BenchmarkCategory("get"), Benchmark]
     public Task<WebhookResponse> Get_LibraryWithoutPipeline() => _libraryBare.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
 
-    /// <summary>Diagnostic: AddRealtimeKit without the factory's logging handlers.</summary>
+    /// <summary>Diagnostic: AddRealtimeKit with IHttpClientFactory's own two logging handlers added back (what it registered before issue 16).</summary>
     [BenchmarkCategory("get"), Benchmark]
-    public Task<WebhookResponse> Get_LibraryWithoutLoggers() => _libraryNoLoggers.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+    public Task<WebhookResponse> Get_LibraryWithFactoryLoggers() => _libraryFactoryLoggers.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
 
     /// <summary>Diagnostic: AddRealtimeKit without the resilience handler.</summary>
     [BenchmarkCategory("get"), Benchmark]
@@ -107,6 +121,20 @@ public class CallBenchmarks
         try
         {
             await _baselineUnauthorized.SendAsync(HttpMethod.Get, Contest.Single, null).ConfigureAwait(false);
+            return 0;
+        }
+        catch (HttpRequestException ex)
+        {
+            return (int)ex.StatusCode!;
+        }
+    }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public async Task<int> Unauthorized_HandWrittenPolly()
+    {
+        try
+        {
+            await _carefulUnauthorized.SendAsync(HttpMethod.Get, Contest.Single, null).ConfigureAwait(false);
             return 0;
         }
         catch (HttpRequestException ex)

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
+using Polly;
+using Polly.Retry;
 
 namespace RealtimeKit.Generated.Benchmarks;
 
@@ -42,17 +44,17 @@ internal static class Contest
 }
 
 /// <summary>The baseline: what a careful developer writes by hand with HttpClient and Newtonsoft.Json, doing the same work.</summary>
-internal sealed class HandWrittenNewtonsoft(HttpMessageHandler api)
+internal sealed class HandWrittenNewtonsoft(HttpMessageHandler api, Uri? baseAddress = null, string token = Contest.Token)
 {
     private static readonly Newtonsoft.Json.JsonSerializer _serializer = Newtonsoft.Json.JsonSerializer.CreateDefault();
-    private readonly HttpClient _http = new(api, disposeHandler: false) { BaseAddress = Contest.BaseAddress };
+    private readonly HttpClient _http = new(api, disposeHandler: false) { BaseAddress = baseAddress ?? Contest.BaseAddress };
 
     public Task<NsEnvelope<NsWebhook>> SendAsync(HttpMethod method, string path, object? body) => SendAsync<NsEnvelope<NsWebhook>>(method, path, body);
 
     public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Contest.Token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {
@@ -60,6 +62,62 @@ internal sealed class HandWrittenNewtonsoft(HttpMessageHandler api)
         }
 
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            throw new HttpRequestException($"API {(int)response.StatusCode}: {text}", null, response.StatusCode);
+        }
+
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        using var reader = new JsonTextReader(new StreamReader(stream));
+        return _serializer.Deserialize<T>(reader)!;
+    }
+}
+
+/// <summary>
+/// The fair baseline: what a careful team writes by hand, HttpClient and Newtonsoft.Json with a
+/// Polly pipeline of a total timeout and retries (408, 429, 5xx and transport failures, exponential
+/// back-off with jitter), a fresh request per attempt, the status checked and the body read as a stream.
+/// </summary>
+internal sealed class HandWrittenPolly(HttpMessageHandler api)
+{
+    private static readonly Newtonsoft.Json.JsonSerializer _serializer = Newtonsoft.Json.JsonSerializer.CreateDefault();
+
+    private static readonly ResiliencePipeline<HttpResponseMessage> _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+        .AddTimeout(TimeSpan.FromSeconds(100))
+        .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        {
+            MaxRetryAttempts = 3,
+            Delay = TimeSpan.FromMilliseconds(500),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
+                .Handle<HttpRequestException>()
+                .HandleResult(response => response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500),
+        })
+        .Build();
+
+    private readonly HttpClient _http = new(api, disposeHandler: false) { BaseAddress = Contest.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+
+    public Task<NsEnvelope<NsWebhook>> SendAsync(HttpMethod method, string path, object? body) => SendAsync<NsEnvelope<NsWebhook>>(method, path, body);
+
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body)
+    {
+        var json = body is null ? null : JsonConvert.SerializeObject(body);
+        using var response = await _pipeline.ExecuteAsync(
+            static async (state, cancellationToken) =>
+            {
+                using var request = new HttpRequestMessage(state.method, state.path);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Contest.Token);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (state.json is not null)
+                {
+                    request.Content = new StringContent(state.json, Encoding.UTF8, "application/json");
+                }
+
+                return await state.http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            },
+            (http: _http, method, path, json)).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -8,6 +8,9 @@ internal sealed class InMemoryApi(byte[] body, HttpStatusCode status = HttpStatu
 {
     private static readonly MediaTypeHeaderValue _json = new("application/json");
 
+    /// <summary>The body every answer carries; settable, for runs that warm up on a smaller one.</summary>
+    public byte[] Body { get; set; } = body;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is not null)
@@ -16,7 +19,7 @@ internal sealed class InMemoryApi(byte[] body, HttpStatusCode status = HttpStatu
             await request.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         }
 
-        var content = new ByteArrayContent(body);
+        var content = new ByteArrayContent(Body);
         content.Headers.ContentType = _json;
         return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
     }

@@ -10,6 +10,7 @@ public class ListBenchmarks
     private ServiceProvider _provider = null!;
     private IWebhooksClient _library = null!;
     private HandWrittenNewtonsoft _baseline = null!;
+    private HandWrittenPolly _careful = null!;
     private SystemTextJsonSourceGenerated _floor = null!;
 
     [Params(1, 100, 10_000)]
@@ -21,6 +22,7 @@ public class ListBenchmarks
         var api = new InMemoryApi(ExampleBodies.List(Webhooks));
         (_provider, _library) = Library.Create(api);
         _baseline = new HandWrittenNewtonsoft(api);
+        _careful = new HandWrittenPolly(api);
         _floor = new SystemTextJsonSourceGenerated(api);
     }
 
@@ -29,6 +31,9 @@ public class ListBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task<NsEnvelope<List<NsWebhook>>> List_HandWrittenNewtonsoft() => _baseline.SendAsync<NsEnvelope<List<NsWebhook>>>(HttpMethod.Get, Contest.Collection, null);
+
+    [Benchmark]
+    public Task<NsEnvelope<List<NsWebhook>>> List_HandWrittenPolly() => _careful.SendAsync<NsEnvelope<List<NsWebhook>>>(HttpMethod.Get, Contest.Collection, null);
 
     [Benchmark]
     public Task<WebhookListResponse> List_Library() => _library.ListWebhooksAsync(Contest.Account, Contest.App);

@@ -7,51 +7,81 @@ using RealtimeKit.Generated.Testing;
 namespace RealtimeKit.Generated.Benchmarks;
 
 /// <summary>
-/// Concurrency on loopback: N callers share one registered client and issue M requests in all
-/// against the sandbox; reports errors, requests per second, p50/p99 and the TCP connections
-/// opened (counted at the socket as each connection is made). Bounded in count; stops by itself.
+/// Concurrency on loopback: N callers share one client and issue M requests in all against the
+/// sandbox, once through the library as <c>AddRealtimeKit</c> registers it and once through a
+/// hand-written HttpClient + Newtonsoft.Json client, alternating for the given number of rounds.
+/// Reports errors, requests per second, p50/p99 and the TCP connections each opened (counted at
+/// the socket as each connection is made), and the library's requests/s against the hand-written
+/// client's. Bounded in count; stops by itself.
 /// </summary>
 internal static class LoadTest
 {
+    private const string Account = "load-account";
+    private const string App = "load-app";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = Option(args, "--requests", 20_000);
         var callers = Option(args, "--callers", 32);
-        var connections = 0;
+        var rounds = Option(args, "--rounds", 3);
 
-        await using var sandbox = RealtimeKitSandbox.Start();
-        var webhook = sandbox.AddWebhook("load-account", "load-app", "load", new Uri("https://example.com/hook"), [WebhookEvent.MeetingStarted]);
+        var served = new Counter();
+        await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { MaxRecordedRequests = 0, OnRequest = _ => served.Increment() });
+        var webhook = sandbox.AddWebhook(Account, App, "load", new Uri("https://example.com/hook"), [WebhookEvent.MeetingStarted]);
 
+        var libraryConnections = new Counter();
         var services = new ServiceCollection();
         services.AddRealtimeKit(options =>
         {
             options.BaseAddress = sandbox.BaseAddress;
             options.ApiToken = sandbox.ApiToken;
-        }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                Interlocked.Increment(ref connections);
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        });
+        }).ConfigurePrimaryHttpMessageHandler(() => CountingHandler(libraryConnections));
         await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IWebhooksClient>();
+        var library = provider.GetRequiredService<IWebhooksClient>();
 
-        // One warm-up call opens the first connection and JITs the path.
-        await client.GetWebhookAsync("load-account", "load-app", webhook.Id).ConfigureAwait(false);
+        var handWrittenConnections = new Counter();
+        using var handWrittenHandler = CountingHandler(handWrittenConnections);
+        var handWritten = new HandWrittenNewtonsoft(handWrittenHandler, sandbox.BaseAddress, sandbox.ApiToken);
+        var path = $"accounts/{Account}/realtime/kit/{App}/webhooks/{webhook.Id:D}";
 
+        var contestants = new (string Name, Counter Connections, Func<Task<Guid>> Call)[]
+        {
+            ("hand-written", handWrittenConnections, async () => (await handWritten.SendAsync(HttpMethod.Get, path, null).ConfigureAwait(false)).Data.Id),
+            ("library", libraryConnections, async () => (await library.GetWebhookAsync(Account, App, webhook.Id).ConfigureAwait(false)).Data.Id),
+        };
+
+        // A warm-up round each (a tenth of the requests) opens the connections and lets the JIT
+        // and the sandbox settle before anything is counted.
+        foreach (var contestant in contestants)
+        {
+            await RunRoundAsync(Math.Max(requests / 10, callers), callers, webhook.Id, contestant.Call).ConfigureAwait(false);
+        }
+
+        var failed = false;
+        var totals = contestants.ToDictionary(c => c.Name, _ => (Requests: 0, Seconds: 0.0));
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var (name, connections, call) in contestants)
+            {
+                var servedBefore = served.Value;
+                var result = await RunRoundAsync(requests, callers, webhook.Id, call).ConfigureAwait(false);
+                var servedInRound = served.Value - servedBefore;
+                failed |= result.Errors != 0 || servedInRound != requests;
+                totals[name] = (totals[name].Requests + requests, totals[name].Seconds + result.Seconds);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"load, round {round}, {name,-12}: {requests} requests, {callers} callers, {result.Errors} errors, {requests / result.Seconds:F0} requests/s, " +
+                    $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {connections.Value} TCP connections opened so far, {servedInRound} requests served by the sandbox, {result.Seconds:F1} s"));
+            }
+        }
+
+        double Rate(string name) => totals[name].Requests / totals[name].Seconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"load: library {Rate("library"):F0} requests/s, hand-written {Rate("hand-written"):F0} requests/s, library / hand-written = {Rate("library") / Rate("hand-written"):F2}×"));
+        return failed ? 1 : 0;
+    }
+
+    private static async Task<(int Errors, double Seconds, double P50, double P99)> RunRoundAsync(int requests, int callers, Guid expected, Func<Task<Guid>> call)
+    {
         var latencies = new double[requests];
         var next = -1;
         var errors = 0;
@@ -64,8 +94,7 @@ internal static class LoadTest
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
-                    var response = await client.GetWebhookAsync("load-account", "load-app", webhook.Id).ConfigureAwait(false);
-                    if (response.Data.Id != webhook.Id)
+                    if (await call().ConfigureAwait(false) != expected)
                     {
                         Interlocked.Increment(ref errors);
                     }
@@ -79,15 +108,29 @@ internal static class LoadTest
             }
         }))).ConfigureAwait(false);
         total.Stop();
-
         Array.Sort(latencies);
-        var served = sandbox.Requests.Count - 1;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: {requests} requests, {callers} callers, {errors} errors, {requests / total.Elapsed.TotalSeconds:F0} requests/s, " +
-            $"p50 {Percentile(latencies, 0.50):F2} ms, p99 {Percentile(latencies, 0.99):F2} ms, " +
-            $"{connections} TCP connections opened, {served} requests served by the sandbox, {total.Elapsed.TotalSeconds:F1} s"));
-        return errors == 0 && served == requests ? 0 : 1;
+        return (errors, total.Elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
+
+    private static SocketsHttpHandler CountingHandler(Counter connections) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            connections.Increment();
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
@@ -95,5 +138,14 @@ internal static class LoadTest
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private sealed class Counter
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Increment() => Interlocked.Increment(ref _value);
     }
 }

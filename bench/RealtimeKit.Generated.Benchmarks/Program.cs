@@ -1,12 +1,23 @@
 using BenchmarkDotNet.Running;
 using RealtimeKit.Generated.Benchmarks;
 
-// --smoke: every case once, in this process, to prove they run (CI). No timing is judged.
-// --load:  the concurrency run against the sandbox on loopback.
+// --smoke: every case once, in this process, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
+// --load:  the concurrency run against the sandbox on loopback, library against hand-written.
+// --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
 if (args.Contains("--load"))
 {
     return await LoadTest.RunAsync(args);
+}
+
+if (args.Length == 2 && args[0] == "--peak-child")
+{
+    return await PeakMemory.RunChildAsync(args[1]);
+}
+
+if (args.Contains("--peak"))
+{
+    return await PeakMemory.RunAsync();
 }
 
 if (args.Contains("--smoke"))
@@ -15,7 +26,8 @@ if (args.Contains("--smoke"))
         .Run(["--filter", "*", "--job", "Dry", "--inProcess"]);
     var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
     var load = await LoadTest.RunAsync(["--requests", "400", "--callers", "8"]);
-    return failed ? 1 : load;
+    var peak = await PeakMemory.RunAsync();
+    return failed ? 1 : load != 0 ? load : peak;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(CallBenchmarks).Assembly).Run(args);

@@ -13,11 +13,11 @@ internal static class PeakMemory
 {
     private const int Webhooks = 10_000;
 
-    private static readonly string[] Contestants = ["HandWrittenNewtonsoft", "HandWrittenPolly", "Library", "SystemTextJsonSourceGen"];
+    private static readonly string[] _contestants = ["HandWrittenNewtonsoft", "HandWrittenPolly", "Library", "SystemTextJsonSourceGen"];
 
     public static async Task<int> RunAsync()
     {
-        foreach (var contestant in Contestants)
+        foreach (var contestant in _contestants)
         {
             var (warm, peak) = await MeasureInChildAsync(contestant).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

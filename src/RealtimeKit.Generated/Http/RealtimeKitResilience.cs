@@ -27,14 +27,11 @@ internal static class RealtimeKitResilience
             pipeline.TimeProvider = timeProvider;
         }
 
-        var time = timeProvider ?? TimeProvider.System;
         var retry = options.Retry;
-
-        // A wait longer than the whole call may take cannot end in success: such a 429 ends the
-        // call at once, with its Retry-After on the exception, rather than in a timeout.
-        var maxRetryAfter = options.Timeout != Timeout.InfiniteTimeSpan && options.Timeout < retry.MaxRetryAfter ? options.Timeout : retry.MaxRetryAfter;
         if (retry.MaxRetries > 0)
         {
+            var time = timeProvider ?? TimeProvider.System;
+            var shouldRetry = RetryDecision(options, timeProvider);
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 Name = "retry",
@@ -47,9 +44,25 @@ internal static class RealtimeKitResilience
                 // date against the wall clock: the decision below and the delay use one clock.
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, time) : null),
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(RequestOf(args.Context)?.Method, args.Outcome, maxRetryAfter, time)),
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(RequestOf(args.Context)?.Method, args.Outcome)),
             });
         }
+    }
+
+    /// <summary>
+    /// Whether an outcome is retried under <paramref name="options"/> (<see cref="ShouldRetry"/>):
+    /// the pipeline's ShouldHandle, and <see cref="RealtimeKitRetryHandler"/>'s test of a first
+    /// attempt before it enters the pipeline at all.
+    /// </summary>
+    public static Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> RetryDecision(RealtimeKitClientOptions options, TimeProvider? timeProvider)
+    {
+        var time = timeProvider ?? TimeProvider.System;
+        var retry = options.Retry;
+
+        // A wait longer than the whole call may take cannot end in success: such a 429 ends the
+        // call at once, with its Retry-After on the exception, rather than in a timeout.
+        var maxRetryAfter = options.Timeout != Timeout.InfiniteTimeSpan && options.Timeout < retry.MaxRetryAfter ? options.Timeout : retry.MaxRetryAfter;
+        return (method, outcome) => ShouldRetry(method, outcome, maxRetryAfter, time);
     }
 
     /// <summary>The request a pipeline run sends: set by <see cref="RealtimeKitRetryHandler"/>, or by Microsoft's <see cref="ResilienceHandler"/> where a caller runs this pipeline in one.</summary>

@@ -5,9 +5,12 @@ namespace RealtimeKit.Generated;
 
 /// <summary>
 /// Runs each request through the retry pipeline of <see cref="RealtimeKitResilience"/>, and
-/// through nothing more: no per-call enrichment or request options, one pooled
-/// <see cref="ResilienceContext"/>, and with retries switched off (<see cref="RealtimeKitRetryOptions.MaxRetries"/> 0)
-/// no work at all. It is a <see cref="ResilienceHandler"/>, so <c>RemoveAllResilienceHandlers()</c> removes it.
+/// through nothing more: no per-call enrichment or request options. The first attempt is sent
+/// directly; only an outcome the pipeline would retry enters it, as the outcome of its first
+/// attempt, so a call that succeeds (or fails for good) at once costs no pipeline run, no
+/// <see cref="ResilienceContext"/> and no clock reading. With retries switched off
+/// (<see cref="RealtimeKitRetryOptions.MaxRetries"/> 0) it does no work at all. It is a
+/// <see cref="ResilienceHandler"/>, so <c>RemoveAllResilienceHandlers()</c> removes it.
 /// </summary>
 internal sealed class RealtimeKitRetryHandler : ResilienceHandler
 {
@@ -15,18 +18,20 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
     internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("RealtimeKit.Request");
 
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> _shouldRetry;
     private readonly bool _retries;
     private HttpMessageInvoker? _inner;
 
     public RealtimeKitRetryHandler(RealtimeKitClientOptions options, TimeProvider? timeProvider)
-        : this(RealtimeKitResilience.Build(options, timeProvider), options.Retry.MaxRetries > 0)
+        : this(RealtimeKitResilience.Build(options, timeProvider), RealtimeKitResilience.RetryDecision(options, timeProvider), options.Retry.MaxRetries > 0)
     {
     }
 
-    private RealtimeKitRetryHandler(ResiliencePipeline<HttpResponseMessage> pipeline, bool retries)
+    private RealtimeKitRetryHandler(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> shouldRetry, bool retries)
         : base(pipeline)
     {
         _pipeline = pipeline;
+        _shouldRetry = shouldRetry;
         _retries = retries;
     }
 
@@ -67,15 +72,42 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
 
     private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpMessageInvoker inner, HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        Outcome<HttpResponseMessage> first;
+        try
+        {
+            var response = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            first = Outcome.FromResult(response);
+            if (!_shouldRetry(request.Method, first))
+            {
+                return response;
+            }
+        }
+        catch (Exception ex) when (_shouldRetry(request.Method, Outcome.FromException<HttpResponseMessage>(ex)))
+        {
+            first = Outcome.FromException<HttpResponseMessage>(ex);
+        }
+
+        return await RetryAsync(inner, request, first, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The pipeline's run for an outcome it retries: its first attempt hands back <paramref name="first"/>, the later ones send.</summary>
+    private async Task<HttpResponseMessage> RetryAsync(HttpMessageInvoker inner, HttpRequestMessage request, Outcome<HttpResponseMessage> first, CancellationToken cancellationToken)
+    {
         var context = Rent(request, cancellationToken);
+        var replay = new Replay(inner, request, first);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (context, state) =>
+                static async (context, replay) =>
                 {
+                    if (replay.Take() is { } outcome)
+                    {
+                        return outcome;
+                    }
+
                     try
                     {
-                        return Outcome.FromResult(await state.inner.SendAsync(state.request, context.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await replay.Inner.SendAsync(replay.Request, context.CancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception ex)
                     {
@@ -83,13 +115,33 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
                     }
                 },
                 context,
-                (inner, request)).ConfigureAwait(false);
+                replay).ConfigureAwait(false);
             outcome.ThrowIfException();
             return outcome.Result!;
         }
         finally
         {
+            // The pipeline may end (cancelled) before it asks for its first attempt: the answer
+            // that attempt got is then nobody's, and is disposed here.
+            replay.Take()?.Result?.Dispose();
             ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>The first attempt's outcome, handed out once, and what the later attempts send.</summary>
+    private sealed class Replay(HttpMessageInvoker inner, HttpRequestMessage request, Outcome<HttpResponseMessage> first)
+    {
+        private Outcome<HttpResponseMessage>? _first = first;
+
+        public HttpMessageInvoker Inner { get; } = inner;
+
+        public HttpRequestMessage Request { get; } = request;
+
+        public Outcome<HttpResponseMessage>? Take()
+        {
+            var outcome = _first;
+            _first = null;
+            return outcome;
         }
     }
 }

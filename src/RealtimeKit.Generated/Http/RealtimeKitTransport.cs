@@ -30,6 +30,7 @@ internal static class RealtimeKitTransport
 
     private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue _acceptJson = new("application/json");
+    private static readonly System.Buffers.SearchValues<char> _plainPathCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
     internal static readonly string UserAgent = CreateUserAgent();
@@ -54,6 +55,7 @@ internal static class RealtimeKitTransport
         where T : class
     {
         using var owned = request;
+        var relative = request.RequestUri is { IsAbsoluteUri: false } uri ? uri.OriginalString : null;
         request.Headers.Accept.Add(_acceptJson);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
@@ -77,16 +79,16 @@ internal static class RealtimeKitTransport
         }
         catch (OperationCanceledException ex)
         {
-            throw TimedOut(client, request, operationId, ex);
+            throw TimedOut(client, request, relative, operationId, ex);
         }
         catch (TimeoutRejectedException ex)
         {
             // A timeout strategy of a resilience pipeline the caller configured.
-            throw TimedOut(client, request, operationId, ex);
+            throw TimedOut(client, request, relative, operationId, ex);
         }
         catch (HttpRequestException ex)
         {
-            var target = Target(request);
+            var target = Target(client, request, relative);
             var neverSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError;
             throw new RealtimeKitConnectionException($"RealtimeKit API {operationId}: no answer arrived ({ex.HttpRequestError}: {ex.Message}) ({target})", !neverSent, ex)
             {
@@ -98,7 +100,7 @@ internal static class RealtimeKitTransport
         using (response)
         {
             // Only a failure names its target, so a success builds no string for it.
-            string AnswerTarget() => Target(response.RequestMessage ?? request);
+            string AnswerTarget() => Target(client, response.RequestMessage ?? request, response.RequestMessage is null || response.RequestMessage == request ? relative : null);
 
             var success = response.IsSuccessStatusCode;
             using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
@@ -106,14 +108,14 @@ internal static class RealtimeKitTransport
 
             if (!success)
             {
-                var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, operationId, body.Failure) : body.Failure;
+                var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, relative, operationId, body.Failure) : body.Failure;
                 var retryAfter = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? RealtimeKitRetryAfter.Read(response, TimeProvider.System) : null;
                 throw RealtimeKitErrorMapper.Create(response, AnswerTarget(), operationId, body.Text(MaxErrorBodyBytes), failure, retryAfter);
             }
 
             if (body.Failure is OperationCanceledException)
             {
-                throw TimedOut(client, request, operationId, body.Failure);
+                throw TimedOut(client, request, relative, operationId, body.Failure);
             }
 
             if (body.Failure is not null)
@@ -155,15 +157,57 @@ internal static class RealtimeKitTransport
         }
     }
 
-    private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({Target(request)}).", inner);
+    private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string? relative, string operationId, Exception inner) =>
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({Target(client, request, relative)}).", inner);
 
     /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
-    private static string Target(HttpRequestMessage request)
+    /// <param name="client">The client whose base address the request's relative address was resolved against.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="relative">The relative address the request was built with, or null when not known.</param>
+    private static string Target(HttpClient client, HttpRequestMessage request, string? relative)
     {
+        // Resolving a plain relative path against the base address is a concatenation; asking the
+        // resolved Uri for its path would parse all of it again, the larger part of an error's cost.
+        // A request whose address a handler rewrote no longer ends in its relative path, and is parsed.
+        if (relative is not null && client.BaseAddress is { IsAbsoluteUri: true } baseAddress && request.RequestUri is { IsAbsoluteUri: true } resolvedUri
+            && resolvedUri.OriginalString.EndsWith(relative, StringComparison.Ordinal))
+        {
+            var query = relative.AsSpan().IndexOfAny('?', '#');
+            var path = query < 0 ? relative : relative[..query];
+            if (IsPlainRelativePath(path))
+            {
+                var basePath = baseAddress.AbsolutePath;
+                return string.Concat(request.Method.Method, " ", basePath.AsSpan(0, basePath.LastIndexOf('/') + 1), path);
+            }
+        }
+
         var uri = request.RequestUri;
-        var path = uri is null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
-        return $"{request.Method.Method} {path}";
+        var resolved = uri is null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
+        return $"{request.Method.Method} {resolved}";
+    }
+
+    /// <summary>A relative path that resolves by concatenation: unreserved characters and slashes, not rooted, no "." or ".." segment.</summary>
+    private static bool IsPlainRelativePath(string path)
+    {
+        if (path.Length == 0 || path[0] == '/' || path.AsSpan().ContainsAnyExcept(_plainPathCharacters))
+        {
+            return false;
+        }
+
+        if (!path.Contains('.', StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var segment in path.AsSpan().Split('/'))
+        {
+            if (path.AsSpan()[segment] is "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string CreateUserAgent()

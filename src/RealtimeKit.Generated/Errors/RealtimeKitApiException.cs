@@ -41,7 +41,7 @@ public class RealtimeKitApiException : Exception
     /// <summary>The raw response body as it arrived (empty when there was none).</summary>
     public string? Response { get; }
 
-    /// <summary>The response headers, content headers included.</summary>
+    /// <summary>The response headers, content headers included, with their values as they arrived (not parsed or re-formatted).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
     /// <summary>The message the API put in the body (<c>message</c>, <c>error.message</c> or <c>errors[].message</c>); null where the body has none.</summary>

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace RealtimeKit.Generated;
@@ -41,20 +42,28 @@ internal static partial class RealtimeKitErrorMapper
         };
     }
 
+    /// <summary>The response's headers and its content's, as they arrived: not parsed or validated, which only an error's reader may need.</summary>
     private static Dictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)
     {
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            headers[header.Key] = header.Value;
-        }
-
-        foreach (var header in response.Content.Headers)
-        {
-            headers[header.Key] = header.Value;
-        }
-
+        var headers = new Dictionary<string, IEnumerable<string>>(response.Headers.NonValidated.Count + response.Content.Headers.NonValidated.Count, StringComparer.OrdinalIgnoreCase);
+        Add(headers, response.Headers.NonValidated);
+        Add(headers, response.Content.Headers.NonValidated);
         return headers;
+
+        static void Add(Dictionary<string, IEnumerable<string>> headers, HttpHeadersNonValidated values)
+        {
+            foreach (var (name, value) in values)
+            {
+                var copy = new string[value.Count];
+                var i = 0;
+                foreach (var item in value)
+                {
+                    copy[i++] = item;
+                }
+
+                headers[name] = copy;
+            }
+        }
     }
 
     private static string ReasonPhrase(HttpResponseMessage response)

@@ -4,10 +4,16 @@ using RealtimeKit.Generated.Benchmarks;
 // --smoke: every case once, in this process, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
 // --load:  the concurrency run against the sandbox on loopback, library against hand-written.
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
+// --profile CallBenchmarks.Get_Library 20: one case in a loop, for a sampling profiler.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
 if (args.Contains("--load"))
 {
     return await LoadTest.RunAsync(args);
+}
+
+if (args.Length == 3 && args[0] == "--profile")
+{
+    return await ProfileLoop.RunAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args.Length == 2 && args[0] == "--peak-child")

@@ -288,6 +288,49 @@ public sealed class ResilienceTests : IDisposable
         Assert.Empty(_api.Requests);
     }
 
+    [Fact]
+    public async Task An_answer_to_retry_that_arrives_as_the_caller_cancels_is_disposed_and_the_call_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var handler = new CancellingHandler(cancellation);
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.ApiToken = _api.Token;
+            options.BaseAddress = _api.BaseAddress;
+            options.Retry.MaxRetries = 2;
+            options.Retry.BaseDelay = TimeSpan.Zero;
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id, cancellation.Token));
+
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        Assert.Equal(1, handler.Attempts);
+        Assert.True(handler.Answer!.Disposed, "the 503 the retry would have replaced was not disposed");
+    }
+
+    [Fact]
+    public async Task Each_answer_a_retry_replaces_is_disposed_and_the_last_is_returned()
+    {
+        var handler = new CountingHandler(failures: 2);
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.ApiToken = _api.Token;
+            options.BaseAddress = _api.BaseAddress;
+            options.Retry.MaxRetries = 2;
+            options.Retry.BaseDelay = TimeSpan.Zero;
+        }).ConfigurePrimaryHttpMessageHandler(() => handler);
+        using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id);
+
+        Wire.AssertExampleWebhook(result.Data);
+        Assert.Equal(3, handler.Answers.Count);
+        Assert.All(handler.Answers.Take(2), answer => Assert.True(answer.Disposed));
+    }
+
     private ServiceProvider ProviderWithTime(TimeProvider time)
     {
         var services = new ServiceCollection();
@@ -308,6 +351,49 @@ public sealed class ResilienceTests : IDisposable
         while (!condition())
         {
             await Task.Delay(20, limit.Token);
+        }
+    }
+
+    /// <summary>Answers 503, and the caller cancels just as that answer arrives.</summary>
+    private sealed class CancellingHandler(CancellationTokenSource caller) : HttpMessageHandler
+    {
+        private int _attempts;
+
+        public int Attempts => _attempts;
+
+        public TrackedContent? Answer { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            Answer = new TrackedContent("{\"message\":\"busy\"}");
+            await caller.CancelAsync();
+            return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = Answer };
+        }
+    }
+
+    /// <summary>Answers 503 <paramref name="failures"/> times, then the example webhook.</summary>
+    private sealed class CountingHandler(int failures) : HttpMessageHandler
+    {
+        public List<TrackedContent> Answers { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var failed = Answers.Count < failures;
+            var answer = new TrackedContent(failed ? "{\"message\":\"busy\"}" : SpecExamples.WebhookEnvelope);
+            Answers.Add(answer);
+            return Task.FromResult(new HttpResponseMessage(failed ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.OK) { RequestMessage = request, Content = answer });
+        }
+    }
+
+    private sealed class TrackedContent(string body) : StringContent(body, System.Text.Encoding.UTF8, "application/json")
+    {
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
         }
     }
 

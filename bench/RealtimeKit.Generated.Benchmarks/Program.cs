@@ -5,6 +5,7 @@ using RealtimeKit.Generated.Benchmarks;
 // --load:  the concurrency run against the sandbox on loopback, library against hand-written.
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
 // --profile CallBenchmarks.Get_Library 20: one case in a loop, for a sampling profiler.
+// --interleaved CallBenchmarks get [rounds] [slice ms]: one category's cases in turns, ratios per round (ListBenchmarks 10000 for the list).
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
 if (args.Contains("--load"))
 {
@@ -14,6 +15,13 @@ if (args.Contains("--load"))
 if (args.Length == 3 && args[0] == "--profile")
 {
     return await ProfileLoop.RunAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args.Length >= 3 && args[0] == "--interleaved")
+{
+    var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 40;
+    var slice = TimeSpan.FromMilliseconds(args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return await Interleaved.RunAsync(args[1], args[2], rounds, slice);
 }
 
 if (args.Length == 2 && args[0] == "--peak-child")

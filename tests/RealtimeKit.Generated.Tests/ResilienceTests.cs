@@ -258,6 +258,26 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timeout_set_through_the_builder_is_the_calls_deadline()
+    {
+        _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(3)));
+        var services = new ServiceCollection();
+        services.AddRealtimeKit(options =>
+        {
+            options.ApiToken = _api.Token;
+            options.BaseAddress = _api.BaseAddress;
+            options.Retry.MaxRetries = 0;
+        }).ConfigureHttpClient(client => client.Timeout = TimeSpan.FromMilliseconds(400));
+        using var provider = services.BuildServiceProvider();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id));
+
+        Assert.Contains("within the configured timeout of 0.4 s", error.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(2.5));
+    }
+
+    [Fact]
     public async Task The_timeout_of_a_hand_built_HttpClient_surfaces_as_TimeoutException()
     {
         _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(2)));

@@ -99,5 +99,5 @@ public static class RealtimeKitServiceCollectionExtensions
 
     private static void AddClient<TClient>(IServiceCollection services, Func<HttpClient, TClient> create)
         where TClient : class =>
-        services.TryAddTransient(provider => create(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName)));
+        services.TryAddTransient(provider => create(RealtimeKitTransport.TakeOverTimeout(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName))));
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Polly.Timeout;
@@ -16,7 +17,8 @@ namespace RealtimeKit.Generated;
 /// </summary>
 /// <remarks>
 /// The deadline is the <see cref="HttpClient.Timeout"/> of the client (set from
-/// <see cref="RealtimeKitClientOptions.Timeout"/>): one total time for the call, covering every
+/// <see cref="RealtimeKitClientOptions.Timeout"/>; for the clients <c>AddRealtimeKit</c>
+/// registers, taken over by the transport, see <see cref="TakeOverTimeout"/>): one total time for the call, covering every
 /// attempt, the delays between them and the reading of the body. The body is read into a pooled
 /// buffer before it is parsed, so no thread ever waits on a socket.
 /// </remarks>
@@ -30,6 +32,7 @@ internal static class RealtimeKitTransport
 
     private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue _acceptJson = new("application/json");
+    private static readonly ConditionalWeakTable<HttpClient, StrongBox<TimeSpan>> _timeouts = new();
     private static readonly System.Buffers.SearchValues<char> _plainPathCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
@@ -50,6 +53,24 @@ internal static class RealtimeKitTransport
         return content;
     }
 
+    /// <summary>
+    /// Makes the transport the only keeper of <paramref name="client"/>'s timeout: it is recorded
+    /// here and the client's own set to infinite, so each call runs one deadline timer (the
+    /// transport's, over sending and reading the body) instead of two. Under concurrency the
+    /// second timer cost more than a tenth of the requests per second (bench/README.md, load).
+    /// For the clients <c>AddRealtimeKit</c> registers; a client built by hand keeps its own timeout.
+    /// </summary>
+    internal static HttpClient TakeOverTimeout(HttpClient client)
+    {
+        _timeouts.AddOrUpdate(client, new StrongBox<TimeSpan>(client.Timeout));
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
+    }
+
+    /// <summary>The total time a call through <paramref name="client"/> may take.</summary>
+    private static TimeSpan TimeoutOf(HttpClient client) =>
+        _timeouts.TryGetValue(client, out var taken) ? taken.Value : client.Timeout;
+
     /// <summary>Sends <paramref name="request"/>, which it owns and disposes, and reads the answer as a <typeparamref name="T"/>.</summary>
     public static async Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, string operationId, CancellationToken cancellationToken)
         where T : class
@@ -62,9 +83,10 @@ internal static class RealtimeKitTransport
         // One deadline for the whole call: HttpClient applies its Timeout to SendAsync only, the
         // body is read afterwards, so the same time limit is linked to the caller's token here.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (client.Timeout != Timeout.InfiniteTimeSpan)
+        var timeout = TimeoutOf(client);
+        if (timeout != Timeout.InfiniteTimeSpan)
         {
-            deadline.CancelAfter(client.Timeout);
+            deadline.CancelAfter(timeout);
         }
 
         HttpResponseMessage response;
@@ -158,7 +180,7 @@ internal static class RealtimeKitTransport
     }
 
     private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string? relative, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {client.Timeout.TotalSeconds:0.###} s ({Target(client, request, relative)}).", inner);
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {TimeoutOf(client).TotalSeconds:0.###} s ({Target(client, request, relative)}).", inner);
 
     /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
     /// <param name="client">The client whose base address the request's relative address was resolved against.</param>

@@ -160,15 +160,7 @@ public sealed class ResilienceTests : IDisposable
     public async Task Transport_failures_are_retried_only_where_nothing_can_have_reached_the_server(string method, HttpRequestError failure, int expectedAttempts)
     {
         var handler = new FailingHandler(failure);
-        var services = new ServiceCollection();
-        services.AddRealtimeKit(options =>
-        {
-            options.ApiToken = _api.Token;
-            options.BaseAddress = _api.BaseAddress;
-            options.Retry.MaxRetries = 2;
-            options.Retry.BaseDelay = TimeSpan.Zero;
-        }).ConfigurePrimaryHttpMessageHandler(() => handler);
-        using var provider = services.BuildServiceProvider();
+        using var provider = ProviderOver(handler);
 
         var error = await Assert.ThrowsAsync<RealtimeKitConnectionException>(() => _calls[method](provider.GetRequiredService<IWebhooksClient>()));
 
@@ -313,15 +305,7 @@ public sealed class ResilienceTests : IDisposable
     {
         using var cancellation = new CancellationTokenSource();
         var handler = new CancellingHandler(cancellation);
-        var services = new ServiceCollection();
-        services.AddRealtimeKit(options =>
-        {
-            options.ApiToken = _api.Token;
-            options.BaseAddress = _api.BaseAddress;
-            options.Retry.MaxRetries = 2;
-            options.Retry.BaseDelay = TimeSpan.Zero;
-        }).ConfigurePrimaryHttpMessageHandler(() => handler);
-        using var provider = services.BuildServiceProvider();
+        using var provider = ProviderOver(handler);
 
         var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id, cancellation.Token));
 
@@ -334,6 +318,18 @@ public sealed class ResilienceTests : IDisposable
     public async Task Each_answer_a_retry_replaces_is_disposed_and_the_last_is_returned()
     {
         var handler = new CountingHandler(failures: 2);
+        using var provider = ProviderOver(handler);
+
+        var result = await provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id);
+
+        Wire.AssertExampleWebhook(result.Data);
+        Assert.Equal(3, handler.Answers.Count);
+        Assert.All(handler.Answers.Take(2), answer => Assert.True(answer.Disposed));
+    }
+
+    /// <summary>AddRealtimeKit with two retries and no back-off, sending through <paramref name="handler"/> instead of the network.</summary>
+    private ServiceProvider ProviderOver(HttpMessageHandler handler)
+    {
         var services = new ServiceCollection();
         services.AddRealtimeKit(options =>
         {
@@ -342,13 +338,7 @@ public sealed class ResilienceTests : IDisposable
             options.Retry.MaxRetries = 2;
             options.Retry.BaseDelay = TimeSpan.Zero;
         }).ConfigurePrimaryHttpMessageHandler(() => handler);
-        using var provider = services.BuildServiceProvider();
-
-        var result = await provider.GetRequiredService<IWebhooksClient>().GetWebhookAsync("acc", "app", _id);
-
-        Wire.AssertExampleWebhook(result.Data);
-        Assert.Equal(3, handler.Answers.Count);
-        Assert.All(handler.Answers.Take(2), answer => Assert.True(answer.Disposed));
+        return services.BuildServiceProvider();
     }
 
     private ServiceProvider ProviderWithTime(TimeProvider time)

@@ -160,6 +160,23 @@ public sealed class BodyReadingTests
     }
 
     [Fact]
+    public async Task A_body_with_a_byte_order_mark_and_characters_of_every_UTF8_length_reads_exactly()
+    {
+        // 1-, 2-, 3- and 4-byte characters (the last a surrogate pair) across many of the JSON
+        // reader's buffer boundaries, behind a UTF-8 byte order mark the reader must skip.
+        using var api = ApiServer.Start();
+        static string Name(int i) => $"Café — 会議 🎉 {i}";
+        var webhooks = string.Join(",", Enumerable.Range(0, 500).Select(i =>
+            $"{{\"id\":\"{Guid.NewGuid()}\",\"name\":\"{Name(i)}\",\"url\":\"https://e.com/{i}\",\"events\":[\"meeting.started\"],\"enabled\":true,\"created_at\":\"2022-05-28T07:01:53.075Z\",\"updated_at\":\"2022-05-28T07:01:53.075Z\"}}"));
+        byte[] body = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes($"{{\"success\":true,\"data\":[{webhooks}]}}")];
+        api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var result = await api.CreateClient().ListWebhooksAsync(SpecExamples.AccountId, SpecExamples.AppId);
+
+        Assert.Equal(Enumerable.Range(0, 500).Select(Name), result.Data.Select(w => w.Name));
+    }
+
+    [Fact]
     public async Task A_body_of_unknown_length_is_read_whole_across_buffer_growth()
     {
         // No Content-Length: the body ends when the connection closes, so the pooled buffer

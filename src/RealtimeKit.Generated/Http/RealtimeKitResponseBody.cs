@@ -71,8 +71,8 @@ internal sealed class RealtimeKitResponseBody : IDisposable
         return body;
     }
 
-    /// <summary>The bytes that arrived, as a read-only stream over the buffer.</summary>
-    public MemoryStream AsStream() => new(_buffer, 0, Length, writable: false);
+    /// <summary>The bytes that arrived, valid until the body is disposed.</summary>
+    public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, Length);
 
     /// <summary>What arrived, decoded as UTF-8, at most <paramref name="maxBytes"/> bytes of it.</summary>
     public string Text(int maxBytes) => RealtimeKitEncoding.Utf8NoBom.GetString(_buffer, 0, Math.Min(Length, maxBytes));

@@ -153,9 +153,7 @@ internal static class RealtimeKitTransport
             T? result;
             try
             {
-                using var stream = body.AsStream();
-                using var reader = new StreamReader(stream, RealtimeKitEncoding.Utf8NoBom, detectEncodingFromByteOrderMarks: true, bufferSize: -1, leaveOpen: true);
-                using var json = new JsonTextReader(reader) { ArrayPool = RealtimeKitJsonArrayPool.Instance, CloseInput = false };
+                using var json = new JsonTextReader(new RealtimeKitUtf8Reader(body.Bytes)) { ArrayPool = RealtimeKitJsonArrayPool.Instance };
                 result = RealtimeKitJson.Serializer.Deserialize<T>(json);
             }
             catch (JsonException ex)

@@ -1,0 +1,107 @@
+using System.Buffers;
+using System.Text.Unicode;
+
+namespace RealtimeKit.Generated;
+
+/// <summary>
+/// Reads UTF-8 bytes that are all in memory as text, decoding straight into the buffer the caller
+/// reads into: no stream, no byte buffer and no character buffer in between, as a
+/// <see cref="StreamReader"/> over a <see cref="MemoryStream"/> would have. A leading UTF-8 byte
+/// order mark is skipped; a malformed sequence reads as U+FFFD, as the API's encoding does.
+/// </summary>
+internal sealed class RealtimeKitUtf8Reader : TextReader
+{
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private int _position;
+
+    // The second half of a surrogate pair that did not fit the caller's buffer.
+    private char? _pending;
+
+    public RealtimeKitUtf8Reader(ReadOnlyMemory<byte> bytes)
+    {
+        _bytes = bytes;
+        _position = bytes.Span.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+    }
+
+    public override int Peek()
+    {
+        if (_pending is { } pending)
+        {
+            return pending;
+        }
+
+        Span<char> one = stackalloc char[2];
+        var written = Decode(one, advance: false);
+        return written == 0 ? -1 : one[0];
+    }
+
+    public override int Read()
+    {
+        Span<char> one = stackalloc char[1];
+        return Read(one) == 0 ? -1 : one[0];
+    }
+
+    public override int Read(char[] buffer, int index, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        return Read(buffer.AsSpan(index, count));
+    }
+
+    public override int Read(Span<char> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        var written = 0;
+        if (_pending is { } pending)
+        {
+            buffer[written++] = pending;
+            _pending = null;
+        }
+
+        written += Decode(buffer[written..], advance: true);
+        if (written == 0 && _position < _bytes.Length)
+        {
+            // A buffer of one character and a character of two (a surrogate pair): hand out its first half.
+            Span<char> pair = stackalloc char[2];
+            var decoded = Decode(pair, advance: true);
+            buffer[0] = pair[0];
+            _pending = decoded == 2 ? pair[1] : null;
+            written = 1;
+        }
+
+        return written;
+    }
+
+    public override int ReadBlock(Span<char> buffer) => Read(buffer); // every character is in memory: a read fills what it can
+
+    public override string ReadToEnd()
+    {
+        var rest = RealtimeKitEncoding.Utf8NoBom.GetString(_bytes.Span[_position..]);
+        _position = _bytes.Length;
+        var pending = _pending;
+        _pending = null;
+        return pending is { } first ? first + rest : rest;
+    }
+
+    private int Decode(Span<char> destination, bool advance)
+    {
+        if (destination.IsEmpty || _position >= _bytes.Length)
+        {
+            return 0;
+        }
+
+        var status = Utf8.ToUtf16(_bytes.Span[_position..], destination, out var read, out var written, replaceInvalidSequences: true, isFinalBlock: true);
+        System.Diagnostics.Debug.Assert(status is OperationStatus.Done or OperationStatus.DestinationTooSmall, "isFinalBlock and replacement leave only these two");
+        if (advance)
+        {
+            _position += read;
+        }
+
+        return written;
+    }
+}

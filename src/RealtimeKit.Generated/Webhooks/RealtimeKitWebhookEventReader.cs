@@ -22,7 +22,7 @@ public static class RealtimeKitWebhookEventReader
         JObject json;
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body.ToArray()), RealtimeKitEncoding.Utf8NoBom))
+            using var reader = new JsonTextReader(new RealtimeKitUtf8Reader(body.ToArray()))
             {
                 DateParseHandling = DateParseHandling.None,
                 MaxDepth = 64,

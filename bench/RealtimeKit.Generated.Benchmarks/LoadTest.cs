@@ -8,7 +8,7 @@ namespace RealtimeKit.Generated.Benchmarks;
 
 /// <summary>
 /// Concurrency on loopback: N callers share one client and issue M requests in all against the
-/// sandbox, once through the library as <c>AddRealtimeKit</c> registers it and once through a
+/// sandbox (by default 32 callers and 20,000 requests each), once through the library as <c>AddRealtimeKit</c> registers it and once through a
 /// hand-written HttpClient + Newtonsoft.Json client, alternating (in an order that flips each
 /// round) for the given number of rounds after one warm-up round each. Reports errors, requests
 /// per second, p50/p99 and the TCP connections each opened (counted at the socket as each
@@ -22,9 +22,9 @@ internal static class LoadTest
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = Option(args, "--requests", 20_000);
         var callers = Option(args, "--callers", 32);
-        var rounds = Option(args, "--rounds", 7);
+        var requests = Option(args, "--requests", callers * 20_000);
+        var rounds = Option(args, "--rounds", 3);
 
         var served = new Counter();
         await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { MaxRecordedRequests = 0, OnRequest = _ => served.Increment() });
@@ -51,11 +51,11 @@ internal static class LoadTest
             ("library", libraryConnections, async () => (await library.GetWebhookAsync(Account, App, webhook.Id).ConfigureAwait(false)).Data.Id),
         };
 
-        // A warm-up round each, as long as a counted one, opens the connections and lets the JIT,
+        // A warm-up round each (at most 20,000 requests) opens the connections and lets the JIT,
         // the thread pool and the sandbox settle before anything is counted.
         foreach (var contestant in contestants)
         {
-            await RunRoundAsync(requests, callers, webhook.Id, contestant.Call).ConfigureAwait(false);
+            await RunRoundAsync(Math.Min(requests, 20_000), callers, webhook.Id, contestant.Call).ConfigureAwait(false);
         }
 
         var failed = false;

@@ -47,6 +47,7 @@ public sealed class Utf8ReaderTests
     [InlineData(new byte[] { 0x61, 0xE4, 0xBC, 0x62 })] // a 3-byte character cut short inside the text
     [InlineData(new byte[] { 0x61, 0xF0, 0x9F, 0x8E })] // a 4-byte character cut short at the end
     [InlineData(new byte[] { 0xC0, 0xAF })] // an overlong encoding
+    [InlineData(new byte[] { 0xF0, 0x9F, 0x8E, 0x89, 0xFF })] // a bad byte right after a surrogate pair
     public void Malformed_bytes_read_as_the_API_encoding_decodes_them(byte[] bytes)
     {
         var expected = _replacing.GetString(bytes);
@@ -69,6 +70,18 @@ public sealed class Utf8ReaderTests
         Assert.Equal(0xDF89, reader.Read());
         Assert.Equal(-1, reader.Peek());
         Assert.Equal(-1, reader.Read());
+    }
+
+    [Fact]
+    public void ReadBlock_fills_the_buffer_even_when_that_splits_a_pair_and_Peek_then_shows_its_second_half()
+    {
+        using var reader = new RealtimeKitUtf8Reader(Encoding.UTF8.GetBytes("a🎉b"));
+        var block = new char[2];
+
+        Assert.Equal(2, reader.ReadBlock(block.AsSpan()));
+        Assert.Equal(['a', '\uD83C'], block);
+        Assert.Equal(0xDF89, reader.Peek());
+        Assert.Equal("\uDF89b", reader.ReadToEnd());
     }
 
     [Fact]

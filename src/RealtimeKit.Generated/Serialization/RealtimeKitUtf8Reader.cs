@@ -77,8 +77,6 @@ internal sealed class RealtimeKitUtf8Reader : TextReader
         return written;
     }
 
-    public override int ReadBlock(Span<char> buffer) => Read(buffer); // every character is in memory: a read fills what it can
-
     public override string ReadToEnd()
     {
         var rest = RealtimeKitEncoding.Utf8NoBom.GetString(_bytes.Span[_position..]);

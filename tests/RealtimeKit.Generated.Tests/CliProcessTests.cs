@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using RealtimeKit.Generated.Tests.Infrastructure;
@@ -47,7 +46,7 @@ public sealed partial class CliProcessTests
     [Fact]
     public async Task The_sandbox_serves_on_a_free_port_until_SIGTERM()
     {
-        var port = FreePort();
+        var port = Ports.OutsideEphemeralRange();
         using var process = Process.Start(Cli("sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)))!;
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         try
@@ -91,11 +90,4 @@ public sealed partial class CliProcessTests
 
     [GeneratedRegex(@"^RealtimeKit sandbox listening: --base-url (?<url>\S+) --api-token (?<token>\S+)$")]
     private static partial Regex FirstLine();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RealtimeKit.Generated.Tests.Infrastructure;
@@ -110,10 +108,7 @@ public sealed class LoggingTests : IDisposable
     [Fact]
     public async Task A_request_that_gets_no_answer_is_logged_with_its_exception()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var closedPort = Ports.OutsideEphemeralRange(); // no parallel test is handed it for port 0
         using var provider = Provider(LogLevel.Debug, options => options.BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/client/v4"));
 
         await Assert.ThrowsAsync<RealtimeKitConnectionException>(() => provider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync("acc", "app"));

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using RealtimeKit.Generated.Testing;
+using RealtimeKit.Generated.Tests.Infrastructure;
 
 namespace RealtimeKit.Generated.Tests;
 
@@ -530,13 +531,22 @@ public sealed class SandboxTests : IAsyncDisposable
     [Fact]
     public void A_fixed_port_is_honoured_and_the_token_can_be_given()
     {
-        int port;
-        using (var probe = RealtimeKitSandbox.Start())
+        // A port no parallel test can be handed for port 0; another process may hold it, then another.
+        RealtimeKitSandbox? started = null;
+        var port = 0;
+        for (var attempt = 1; started is null; attempt++)
         {
-            port = probe.Port;
+            port = Ports.OutsideEphemeralRange();
+            try
+            {
+                started = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { Port = port, ApiToken = "given-token" });
+            }
+            catch (Exception ex) when (attempt < 10 && Ports.IsAddressInUse(ex))
+            {
+            }
         }
 
-        using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { Port = port, ApiToken = "given-token" });
+        using var sandbox = started;
 
         Assert.Equal(port, sandbox.Port);
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/client/v4/"), sandbox.BaseAddress);

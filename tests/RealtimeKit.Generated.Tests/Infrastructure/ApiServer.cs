@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.Logging;
 using WireMock.Server;
@@ -25,13 +23,23 @@ internal sealed class ApiServer : IDisposable
 
     public static ApiServer Start()
     {
-        var server = WireMockServer.Start(new WireMockServerSettings
+        for (var attempt = 1; ; attempt++)
         {
-            Urls = [$"http://127.0.0.1:{FreePort()}"],
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-        });
-        return new ApiServer(server);
+            try
+            {
+                var server = WireMockServer.Start(new WireMockServerSettings
+                {
+                    Urls = [$"http://127.0.0.1:{Ports.Free()}"],
+                    StartAdminInterface = false,
+                    ReadStaticMappings = false,
+                });
+                return new ApiServer(server);
+            }
+            catch (Exception ex) when (attempt < 5 && Ports.IsAddressInUse(ex))
+            {
+                // A parallel test took the free port between the probe and the bind: try another.
+            }
+        }
     }
 
     /// <summary>A client as users get it: registered with AddRealtimeKit, retries off unless asked for.</summary>
@@ -64,11 +72,4 @@ internal sealed class ApiServer : IDisposable
     }
 
     public void Dispose() => Server.Stop();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

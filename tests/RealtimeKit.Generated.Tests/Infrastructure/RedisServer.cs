@@ -42,10 +42,10 @@ public sealed class RedisServer : IAsyncLifetime
             return;
         }
 
-        // A free port can be taken between asking for it and redis-server binding it: try a few.
+        // A port no parallel test is handed for port 0; another process may hold it: try a few.
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            Port = FreeLoopbackPort();
+            Port = Ports.OutsideEphemeralRange();
             _process = Start(executable, Port);
             if (await AnswersPingAsync())
             {
@@ -156,13 +156,6 @@ public sealed class RedisServer : IAsyncLifetime
             _process.Dispose();
             _process = null;
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string? FindOnPath(string name) =>

@@ -8,9 +8,10 @@ namespace RealtimeKit.Generated.Benchmarks;
 
 /// <summary>
 /// Concurrency on loopback: N callers share one client and issue M requests in all against the
-/// sandbox (by default 32 callers and 20,000 requests each), once through the library as <c>AddRealtimeKit</c> registers it and once through a
-/// hand-written HttpClient + Newtonsoft.Json client, alternating (in an order that flips each
-/// round) for the given number of rounds after one warm-up round each. Reports errors, requests
+/// sandbox (by default 32 callers and 20,000 requests each), once through the library as
+/// <c>AddRealtimeKit</c> registers it and once through a hand-written HttpClient +
+/// Newtonsoft.Json client, alternating (in an order that flips each round) for the given number
+/// of rounds after one warm-up round each. Reports errors, requests
 /// per second, p50/p99 and the TCP connections each opened (counted at the socket as each
 /// connection is made), and the library's requests/s against the hand-written client's over all
 /// rounds and in the median round. Bounded in count; stops by itself.

@@ -32,9 +32,9 @@ internal sealed class RealtimeKitUtf8Reader : TextReader
             return pending;
         }
 
-        Span<char> one = stackalloc char[2];
-        var written = Decode(one, advance: false);
-        return written == 0 ? -1 : one[0];
+        // Room for a pair, so that a character of two still shows its first half.
+        Span<char> next = stackalloc char[2];
+        return Decode(next, advance: false) == 0 ? -1 : next[0];
     }
 
     public override int Read()

@@ -13,6 +13,7 @@ namespace RealtimeKit.Generated.Tests;
 /// that stalls mid-body cannot hold a call past its timeout, and whatever arrived is kept on the
 /// exception when it cannot be read.
 /// </summary>
+[Collection(RunsAloneCollection.Name)] // its bounds are wall-clock: a second's delay beside a compiling test fails them
 public sealed class BodyReadingTests
 {
     private const string Json = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 4096";

@@ -4,16 +4,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using RealtimeKit.Generated.Testing;
+using RealtimeKit.Generated.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace RealtimeKit.Generated.Tests;
-
-/// <summary>The soak runs alone: its 32 callers would slow the timing assertions of other tests, and theirs its own.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class FaultSoakCollection
-{
-    public const string Name = "Fault soak";
-}
 
 /// <summary>
 /// Issue 12, item 5: 32 callers × 5,000 calls through one client registered with
@@ -25,7 +19,7 @@ public sealed class FaultSoakCollection
 /// once and no add twice. Run it alone with <c>dotnet test --filter Category=Soak</c>; the figures
 /// are in bench/README.md ("Fault soak").
 /// </summary>
-[Collection(FaultSoakCollection.Name)]
+[Collection(RunsAloneCollection.Name)] // its 32 callers would slow the timing assertions of other tests, and theirs its own
 [Trait("Category", "Soak")]
 public sealed class FaultSoakTests(ITestOutputHelper output)
 {

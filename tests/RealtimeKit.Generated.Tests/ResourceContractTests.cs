@@ -309,15 +309,15 @@ public sealed class ResourceContractTests : IDisposable
 
     [Fact]
     [ContractFor("getPeerReport")]
-    public async Task GetPeerReportAsync_sends_the_filters_as_one_comma_separated_list_and_reads_the_report()
+    public async Task GetPeerReportAsync_sends_one_filter_as_published_and_reads_the_report()
     {
         const string path = AppPath + "/sessions/peer-report/e8b48a9f-ec7a-4c2d-b910-9bf9378ac0ce";
         var example = Answer("getPeerReport", "GET", path);
 
         var result = await Client.Sessions.GetPeerReportAsync(Account, App, "e8b48a9f-ec7a-4c2d-b910-9bf9378ac0ce",
-            filters: [PeerReportFilter.DeviceInfo, PeerReportFilter.QualityStats], includePeerEvents: true);
+            filters: PeerReportFilter.QualityStats, includePeerEvents: true);
 
-        Wire.AssertRequest(_api.SingleRequest(), "GET", path, _api.Token, jsonBody: null, query: "filters=device_info,quality_stats&include_peer_events=true");
+        Wire.AssertRequest(_api.SingleRequest(), "GET", path, _api.Token, jsonBody: null, query: "filters=quality_stats&include_peer_events=true");
         Wire.AssertModelMatchesExample(example, result);
         var quality = result.Data!.Participant!.PeerReport!.Quality!;
         Assert.Equal(0.02, quality.AudioProducerCumulative!.Rtt!.EventFraction100MsOrGreater);
@@ -373,7 +373,7 @@ public sealed class ResourceContractTests : IDisposable
     {
         var example = Answer("listLivestreams", "GET", AppPath + "/livestreams");
 
-        var result = await Client.Livestreams.ListLivestreamsAsync(Account, App, pageNo: 1, sortOrder: LivestreamSortOrder.Descending, status: LivestreamStatus.Live, excludeMeetings: true);
+        var result = await Client.Livestreams.ListLivestreamsAsync(Account, App, pageNo: 1, sortOrder: LivestreamSortOrder.Descending, status: LivestreamStatusFilter.Live, excludeMeetings: true);
 
         Wire.AssertRequest(_api.SingleRequest(), "GET", AppPath + "/livestreams", _api.Token, jsonBody: null, query: "page_no=1&sort_order=DSC&status=LIVE&exclude_meetings=true");
         Wire.AssertModelMatchesExample(example, result);

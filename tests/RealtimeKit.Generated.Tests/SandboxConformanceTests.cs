@@ -189,7 +189,7 @@ public sealed class SandboxConformanceTests
         await client.Livestreams.GetMeetingActiveLivestreamAsync(account, app, meeting);
         await client.Livestreams.GetActiveLivestreamSessionAsync(account, app, started);
         await client.Livestreams.GetLivestreamAsync(account, app, started);
-        await client.Livestreams.ListLivestreamsAsync(account, app, status: LivestreamStatus.Live, sortOrder: LivestreamSortOrder.Descending);
+        await client.Livestreams.ListLivestreamsAsync(account, app, status: LivestreamStatusFilter.Live, sortOrder: LivestreamSortOrder.Descending);
         await client.Livestreams.ListLivestreamsAsync(account, app, excludeMeetings: true, perPage: 1, pageNo: 2);
         await client.Livestreams.ListSessionLivestreamSessionsAsync(account, app, session);
         await client.Livestreams.ListMeetingLivestreamsAsync(account, app, meeting);
@@ -230,7 +230,7 @@ public sealed class SandboxConformanceTests
         });
         await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Recordings.StartTrackRecordingAsync(account, app, new StartTrackRecordingRequest { MeetingId = Guid.NewGuid() }));
         await client.Sessions.GetPeerReportAsync(account, app, peers[0], includePeerEvents: true);
-        await client.Sessions.GetPeerReportAsync(account, app, peers[1], filters: [PeerReportFilter.Events, PeerReportFilter.DeviceInfo]);
+        await client.Sessions.GetPeerReportAsync(account, app, peers[1], filters: PeerReportFilter.Events);
         await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => client.Sessions.GetPeerReportAsync(account, app, "missing"));
         await client.Analytics.GetDaywiseAnalyticsAsync(account, app);
         await client.Analytics.GetDaywiseAnalyticsAsync(account, app, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)));

@@ -178,11 +178,23 @@ public sealed class WebhookEventReaderTests
     [InlineData("{\"meeting\":{}}")]
     [InlineData("{\"event\":42}")]
     [InlineData("{\"event\":\"meeting.started\"")]
-    [InlineData("{\"event\":\"meeting.started\",\"meeting\":{\"startedAt\":\"yesterday\"}}")]
     public void Bodies_that_are_not_deliveries_are_UnreadableBody(string json)
     {
         var error = Assert.Throws<RealtimeKitWebhookException>(() => Read(json));
 
         Assert.Equal(RealtimeKitWebhookFailure.UnreadableBody, error.Failure);
+    }
+
+    [Fact]
+    public void An_optional_field_of_a_delivery_that_cannot_be_read_is_kept_as_it_arrived_and_the_rest_is_read()
+    {
+        var e = Assert.IsType<MeetingStartedEvent>(Read("""{"event":"meeting.started","meeting":{"id":"m-1","title":{"text":"Weekly"},"startedAt":"yesterday","createdAt":"2026-11-23T08:00:00.000Z"}}"""));
+
+        Assert.Equal("m-1", e.Meeting!.Id);
+        Assert.Null(e.Meeting.StartedAt);
+        Assert.Null(e.Meeting.Title);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), e.Meeting.CreatedAt);
+        Assert.Equal("yesterday", (string?)e.Meeting.AdditionalProperties!["startedAt"]);
+        Assert.Equal("Weekly", (string?)e.Meeting.AdditionalProperties["title"]!["text"]);
     }
 }

@@ -158,7 +158,16 @@ internal static class RealtimeKitTransport
             }
             catch (JsonException ex)
             {
-                throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
+                // Read again leniently: an optional field that cannot be read is kept in the model's
+                // AdditionalProperties as it arrived instead of failing the call; a required one fails.
+                try
+                {
+                    result = RealtimeKitLenientReading.Read<T>(new RealtimeKitUtf8Reader(body.Bytes));
+                }
+                catch (JsonException)
+                {
+                    throw RealtimeKitErrorMapper.Unreadable(response, AnswerTarget(), operationId, $"the response body is not a valid {typeof(T).Name}: {ex.Message}", body.Text(MaxErrorBodyBytes), ex);
+                }
             }
 
             if (result is null)

@@ -37,11 +37,30 @@ public static class RealtimeKitJson
     /// <summary>Reads the API's JSON into a model.</summary>
     /// <typeparam name="T">A generated model type.</typeparam>
     /// <param name="json">The JSON text.</param>
-    /// <exception cref="JsonException">The text is not JSON of that shape.</exception>
+    /// <remarks>
+    /// As the client reads answers: an optional field whose value cannot be read as typed is left
+    /// unset and kept, as it arrived, in the model's <c>AdditionalProperties</c>.
+    /// </remarks>
+    /// <exception cref="JsonException">The text is not JSON of that shape, or a required field cannot be read.</exception>
     public static T? Deserialize<T>(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        using var reader = new JsonTextReader(new StringReader(json));
-        return Serializer.Deserialize<T>(reader);
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json));
+            return Serializer.Deserialize<T>(reader);
+        }
+        catch (JsonException ex)
+        {
+            try
+            {
+                return RealtimeKitLenientReading.Read<T>(new StringReader(json));
+            }
+            catch (JsonException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+                throw;
+            }
+        }
     }
 }

@@ -50,7 +50,15 @@ public static class RealtimeKitWebhookEventReader
 
         try
         {
-            return (RealtimeKitWebhookEvent)json.ToObject(type, RealtimeKitJson.Serializer)!;
+            try
+            {
+                return (RealtimeKitWebhookEvent)json.ToObject(type, RealtimeKitJson.Serializer)!;
+            }
+            catch (JsonException)
+            {
+                // As answers are read: an optional field that cannot be read is kept in AdditionalProperties.
+                return (RealtimeKitWebhookEvent)RealtimeKitLenientReading.Read(json, type)!;
+            }
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException)
         {

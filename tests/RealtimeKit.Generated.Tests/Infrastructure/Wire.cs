@@ -78,8 +78,55 @@ internal static class Wire
     /// example (nulls and absent fields alike, numbers by value, date-times by instant). A field
     /// of the example the model does not know would be missing from the written JSON.
     /// </summary>
-    public static void AssertModelMatchesExample(string exampleJson, object model) =>
+    public static void AssertModelMatchesExample(string exampleJson, object model)
+    {
+        // AdditionalProperties writes unknown and unreadable fields back as they arrived, so the
+        // JSON alone would not show a field the model failed to hold as a typed property.
+        Assert.Equal([], UnreadFields(model));
         AssertSameJson(exampleJson, RealtimeKitJson.Serialize(model));
+    }
+
+    /// <summary>The path of every field held in an <c>AdditionalProperties</c> of the model or a model inside it.</summary>
+    public static List<string> UnreadFields(object? model, string path = "$")
+    {
+        var found = new List<string>();
+        switch (model)
+        {
+            case null or string or Uri or JToken:
+                break;
+            case System.Collections.IEnumerable items:
+                var i = 0;
+                foreach (var item in items)
+                {
+                    found.AddRange(UnreadFields(item, $"{path}[{i++}]"));
+                }
+
+                break;
+            default:
+                var type = model.GetType();
+                if (type.Namespace != typeof(RealtimeKitJson).Namespace || type.IsEnum || type.IsValueType)
+                {
+                    break;
+                }
+
+                foreach (var property in type.GetProperties().Where(p => p.GetIndexParameters().Length == 0))
+                {
+                    var value = property.GetValue(model);
+                    if (property.Name == "AdditionalProperties")
+                    {
+                        found.AddRange(((IDictionary<string, JToken>?)value)?.Keys.Select(k => $"{path}.{k}") ?? []);
+                    }
+                    else
+                    {
+                        found.AddRange(UnreadFields(value, $"{path}.{property.Name}"));
+                    }
+                }
+
+                break;
+        }
+
+        return found;
+    }
 
     /// <summary>Two JSON texts say the same: nulls and absent fields alike, numbers by value (60 and 60.0), date-times by instant.</summary>
     public static void AssertSameJson(string expectedJson, string actualJson)

@@ -28,7 +28,7 @@ internal static class RealtimeKitCli
 
     /// <summary>The hand-written part of the <c>meetings</c> group; the generated commands fill in the rest.</summary>
     private static Command MeetingCommands(CliEnvironment environment, GlobalOptions globals) =>
-        new("meetings", "Create, find, change and (against a sandbox) simulate the meetings of a RealtimeKit app") { SimulateCommand.Create(environment, globals) };
+        new("meetings", "Create, find, change and (against a sandbox) simulate, hold live and end the meetings of a RealtimeKit app") { SimulateCommand.Create(environment, globals), SimulateCommand.CreateEnd(environment, globals) };
 
     /// <summary>Runs the CLI as a process: Ctrl+C and SIGTERM cancel the command that runs.</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)

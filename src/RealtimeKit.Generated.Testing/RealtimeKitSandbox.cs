@@ -42,6 +42,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     private readonly RealtimeKitSandboxOptions _options;
     private readonly SandboxApi _api;
     private readonly SandboxDeliverer _deliverer;
+    private readonly SandboxLiveSessions _live;
     private readonly ConcurrentQueue<RealtimeKitSandboxRequest> _requests = new();
     private readonly List<(string? OperationId, RealtimeKitSandboxFault Fault)> _faults = [];
     private readonly Lock _faultLock = new();
@@ -60,6 +61,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         Port = server.Ports[0];
         BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");
         _api = new SandboxApi(SandboxDocument.Instance, new SandboxStore(), options.TimeProvider);
+        _live = new SandboxLiveSessions(_api.Resources, options.TimeProvider);
         _deliverer = new SandboxDeliverer
         {
             MaxAttempts = Math.Max(1, options.MaxDeliveryAttempts),
@@ -190,13 +192,88 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(appId);
         var simulator = new SandboxSimulator(_api.Resources, accountId, appId, _options.TimeProvider.GetUtcNow());
         var events = simulator.Play(meetingId, participants?.ToList());
-        var reports = new List<RealtimeKitSandboxDelivery>();
-        foreach (var body in events.Bodies)
+        var reports = await DeliverInTurnAsync(appId, events.Bodies, cancellationToken).ConfigureAwait(false);
+        return new RealtimeKitSandboxSimulation(events.SessionId, events.RecordingId, events.Names, reports);
+    }
+
+    /// <summary>
+    /// Starts a session of a meeting and keeps it LIVE until <see cref="EndLiveSessionAsync"/>: it
+    /// is the meeting's active session, so getActiveSession, kick, kick-all, mute, mute-all and
+    /// polls act on it. meeting.started, then a meeting.participantJoined per participant, are
+    /// delivered, signed, to the app's subscribed webhooks, one after the other. Kicks through
+    /// the API change the state without a delivery.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting; it must exist in the sandbox and have no live session.</param>
+    /// <param name="participants">Who joins at once; null or empty for nobody yet (<see cref="JoinLiveSessionAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the deliveries (the state has changed by then).</param>
+    /// <returns>The session, the peer ids of those who joined, the events and the delivery reports.</returns>
+    /// <exception cref="KeyNotFoundException">The sandbox has no such meeting.</exception>
+    /// <exception cref="InvalidOperationException">The meeting has a live session already.</exception>
+    public Task<RealtimeKitSandboxLiveStep> StartLiveSessionAsync(string accountId, string appId, Guid meetingId, IEnumerable<RealtimeKitSandboxLiveParticipant>? participants = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        var joining = participants?.ToList() ?? [];
+        foreach (var participant in joining)
         {
-            reports.AddRange(await DeliverAsync(appId, body, cancellationToken).ConfigureAwait(false));
+            ArgumentNullException.ThrowIfNull(participant, nameof(participants));
         }
 
-        return new RealtimeKitSandboxSimulation(events.SessionId, events.RecordingId, events.Names, reports);
+        return DeliverAsync(appId, _live.Start(accountId, appId, meetingId, joining), cancellationToken);
+    }
+
+    /// <summary>A participant joins the meeting's live session; meeting.participantJoined is delivered.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting, with a live session (<see cref="StartLiveSessionAsync"/>).</param>
+    /// <param name="participant">Who joins.</param>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    /// <returns>The session, the new peer id, the event and the delivery reports.</returns>
+    /// <exception cref="KeyNotFoundException">The sandbox has no such meeting.</exception>
+    /// <exception cref="InvalidOperationException">The meeting has no live session.</exception>
+    public Task<RealtimeKitSandboxLiveStep> JoinLiveSessionAsync(string accountId, string appId, Guid meetingId, RealtimeKitSandboxLiveParticipant participant, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        ArgumentNullException.ThrowIfNull(participant);
+        return DeliverAsync(appId, _live.Join(accountId, appId, meetingId, participant), cancellationToken);
+    }
+
+    /// <summary>A participant leaves the meeting's live session; meeting.participantLeft is delivered.</summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting, with a live session.</param>
+    /// <param name="peerId">The session participant id joining answered (<see cref="RealtimeKitSandboxLiveStep.PeerIds"/>).</param>
+    /// <param name="cancellationToken">Cancels the delivery.</param>
+    /// <exception cref="KeyNotFoundException">No such meeting, or no such participant still in its live session.</exception>
+    /// <exception cref="InvalidOperationException">The meeting has no live session.</exception>
+    public Task<RealtimeKitSandboxLiveStep> LeaveLiveSessionAsync(string accountId, string appId, Guid meetingId, string peerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        ArgumentException.ThrowIfNullOrEmpty(peerId);
+        return DeliverAsync(appId, _live.Leave(accountId, appId, meetingId, peerId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends the meeting's live session: whoever is still in it leaves (meeting.participantLeft
+    /// each), then meeting.ended (reason HOST_ENDED_MEETING, or ALL_PARTICIPANTS_LEFT when nobody
+    /// was left). The session is ENDED, with its chat and transcript ready (and its summary when
+    /// the meeting has <c>summarize_on_end</c>); the meeting has no active session any more.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    /// <param name="appId">The app.</param>
+    /// <param name="meetingId">The meeting, with a live session.</param>
+    /// <param name="cancellationToken">Cancels the deliveries.</param>
+    /// <exception cref="KeyNotFoundException">The sandbox has no such meeting.</exception>
+    /// <exception cref="InvalidOperationException">The meeting has no live session.</exception>
+    public Task<RealtimeKitSandboxLiveStep> EndLiveSessionAsync(string accountId, string appId, Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(accountId);
+        ArgumentException.ThrowIfNullOrEmpty(appId);
+        return DeliverAsync(appId, _live.End(accountId, appId, meetingId), cancellationToken);
     }
 
     /// <summary>Answers the next <paramref name="times"/> requests of an operation (or of any) with a fault.</summary>
@@ -343,7 +420,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
             : null;
         var operationId = match?.Route.OperationId;
-        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && (path == DeliveriesPath || path == SimulationsPath));
+        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && (path == DeliveriesPath || path == SimulationsPath)) || SandboxLiveRoutes.Matches(request.Method, path);
         var fault = ownRoute ? null : TakeFault(operationId);
 
         SandboxAnswer answer;
@@ -358,6 +435,10 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         else if (request.Method == "POST" && path == SimulationsPath)
         {
             answer = IsAuthorized(headers) ? await SimulateAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
+        }
+        else if (SandboxLiveRoutes.Matches(request.Method, path))
+        {
+            answer = IsAuthorized(headers) ? await SandboxLiveRoutes.HandleAsync(this, path, body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
         }
         else if (fault?.StatusCode is { } faultStatus)
         {
@@ -382,7 +463,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
                 .Where(q => q.Value.Count > 0)
                 .ToDictionary(q => q.Key, q => string.Join(',', q.Value), StringComparer.Ordinal);
-            answer = _api.Handle(match.Value.Route, match.Value.Values, query, body);
+            answer = HandleOperation(match.Value.Route, match.Value.Values, query, body);
         }
 
         var responseBody = answer.Body;
@@ -422,6 +503,19 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         Record(record);
         _options.OnRequest?.Invoke(record);
         return response;
+    }
+
+    /// <summary>An operation's answer; a bug of the sandbox's is a 500 in the API's error envelope, as the service's own failures are, never a connection WireMock.Net closes.</summary>
+    private SandboxAnswer HandleOperation(SandboxRoute route, Dictionary<string, string> path, IReadOnlyDictionary<string, string> query, string? body)
+    {
+        try
+        {
+            return _api.Handle(route, path, query, body);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return new SandboxAnswer(500, SandboxJson.Error(500, $"INTERNAL_SERVER_ERROR the sandbox failed on {route.OperationId}: {ex.GetType().Name}: {ex.Message}"));
+        }
     }
 
     /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
@@ -488,6 +582,24 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
         var reports = await DeliverAsync(appId, RealtimeKitSampleEvents.Json(new WebhookEvent(name), _options.TimeProvider.GetUtcNow())).ConfigureAwait(false);
         return new SandboxAnswer(200, SandboxJson.Deliveries(reports));
+    }
+
+    private async Task<RealtimeKitSandboxLiveStep> DeliverAsync(string appId, SandboxLiveSessions.Step step, CancellationToken cancellationToken)
+    {
+        var reports = await DeliverInTurnAsync(appId, step.Events.Select(e => e.Body), cancellationToken).ConfigureAwait(false);
+        return new RealtimeKitSandboxLiveStep(step.SessionId, step.PeerIds, [.. step.Events.Select(e => e.Name)], reports);
+    }
+
+    /// <summary>Delivers events one after the other, as the service does for one meeting: each to all its webhooks before the next.</summary>
+    private async Task<List<RealtimeKitSandboxDelivery>> DeliverInTurnAsync(string appId, IEnumerable<string> bodies, CancellationToken cancellationToken)
+    {
+        var reports = new List<RealtimeKitSandboxDelivery>();
+        foreach (var body in bodies)
+        {
+            reports.AddRange(await DeliverAsync(appId, body, cancellationToken).ConfigureAwait(false));
+        }
+
+        return reports;
     }
 
     private void Record(RealtimeKitSandboxRequest record)

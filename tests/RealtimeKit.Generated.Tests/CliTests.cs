@@ -294,6 +294,39 @@ public sealed class CliTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Meetings_simulate_keep_live_holds_the_session_live_for_the_active_session_commands_until_meetings_end()
+    {
+        await using var receiver = await Receiver.StartAsync(o => o.PublicKeyUrl = _sandbox.PublicKeyUrl);
+        _sandbox.AddWebhook(Account, SpecExamples.AppId, "receiver", receiver.Url, [WebhookEvent.MeetingParticipantJoined, WebhookEvent.MeetingEnded]);
+        var created = await CliRun.RunAsync(SandboxEnvironment, "meetings", "create", "--app-id", SpecExamples.AppId, "--title", "Kept live", "-o", "json");
+        Assert.True(created.ExitCode == 0, created.Error);
+        var meetingId = (string)JObject.Parse(created.Output)["id"]!;
+
+        var live = await CliRun.RunAsync(SandboxEnvironment, "meetings", "simulate", "--keep-live", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId);
+        Assert.True(live.ExitCode == 0, live.Error);
+        Assert.Contains("is live with participants ", live.Output, StringComparison.Ordinal);
+        Assert.Contains($"realtimekit meetings end --app-id {SpecExamples.AppId} --meeting-id {meetingId}", live.Output, StringComparison.Ordinal);
+        Assert.Contains("meeting.started, meeting.participantJoined, meeting.participantJoined", live.Output, StringComparison.Ordinal);
+        Assert.Contains("2 deliveries:", live.Output, StringComparison.Ordinal);
+
+        var active = await CliRun.RunAsync(SandboxEnvironment, "active-session", "get", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId, "-o", "json");
+        Assert.True(active.ExitCode == 0, active.Error);
+        Assert.Equal("LIVE", (string)JObject.Parse(active.Output)["status"]!);
+        Assert.Equal(2, (int)JObject.Parse(active.Output)["live_participants"]!);
+        var again = await CliRun.RunAsync(SandboxEnvironment, "meetings", "simulate", "--keep-live", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("RealtimeKit sandbox 409", again.Error, StringComparison.Ordinal);
+
+        var end = await CliRun.RunAsync(SandboxEnvironment, "meetings", "end", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId, "-o", "json");
+        Assert.True(end.ExitCode == 0, end.Error);
+        Assert.Equal(["meeting.participantLeft", "meeting.participantLeft", "meeting.ended"], JObject.Parse(end.Output)["events"]!.Select(e => (string)e!));
+        var gone = await CliRun.RunAsync(SandboxEnvironment, "active-session", "get", "--app-id", SpecExamples.AppId, "--meeting-id", meetingId);
+        Assert.NotEqual(0, gone.ExitCode);
+        Assert.Contains("404", gone.Error, StringComparison.Ordinal);
+        Assert.Equal(["meeting.ended", "meeting.participantJoined", "meeting.participantJoined"], receiver.Received.Select(d => d.Event.Event.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Meetings_simulate_of_an_unknown_meeting_is_an_error_naming_it()
     {
         var run = await CliRun.RunAsync(SandboxEnvironment, "meetings", "simulate", "--app-id", SpecExamples.AppId, "--meeting-id", Guid.NewGuid().ToString());

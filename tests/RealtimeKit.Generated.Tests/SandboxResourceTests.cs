@@ -160,7 +160,7 @@ public sealed class SandboxResourceTests : IAsyncDisposable
     public async Task Apps_are_per_account()
     {
         var created = (await Client.Apps.CreateAppAsync(Account, new CreateAppRequest { Name = "my-first-app" })).Data!.App!;
-        Assert.Equal("my-first-app", (await Client.Apps.GetAppAsync(Account, created.Id!)).Data.Name);
+        Assert.Equal("my-first-app", (await Client.Apps.GetAppAsync(Account, created.Id!)).Data!.Name);
         Assert.Single((await Client.Apps.ListAppsAsync(Account)).Data!);
         Assert.Empty((await Client.Apps.ListAppsAsync("other")).Data!);
         await Assert.ThrowsAsync<RealtimeKitNotFoundException>(() => Client.Apps.GetAppAsync("other", created.Id!));
@@ -169,8 +169,7 @@ public sealed class SandboxResourceTests : IAsyncDisposable
     [Theory]
     [InlineData("POST", "", "{\"title\":5}", "\"title\"")]
     [InlineData("POST", "00000000-0000-0000-0000-000000000001/participants", "{\"preset_name\":\"p\"}", "\"custom_participant_id\" is required")]
-    [InlineData("PATCH", "not-a-guid", "{}", "\"id\" must be a valid GUID")]
-    public async Task Bodies_and_ids_that_break_the_document_are_answered_400_naming_the_field(string method, string relative, string body, string message)
+    public async Task Bodies_that_break_the_document_are_answered_400_naming_the_field(string method, string relative, string body, string message)
     {
         var (status, answer) = await SendAsync(method, relative, body);
         Assert.Equal(400, status);

@@ -147,9 +147,11 @@ internal sealed class SandboxApi(SandboxDocument document, SandboxStore store, T
                 return BadRequest($"\"{parameter.Name}\" must be at most {max} characters long");
             }
 
-            if (parameter.Format == "uuid" && !Guid.TryParseExact(value, "D", out _))
+            if (parameter.Format == "uuid" && parameter.MalformedStatus is 400 && !Guid.TryParseExact(value, "D", out _))
             {
-                // The published schema's own example of this answer.
+                // The published schema's own example of this answer (the webhooks resource's);
+                // any other malformed id goes on to the operation, which answers 404 as for an
+                // id that does not exist.
                 return BadRequest("\"id\" must be a valid GUID");
             }
         }

@@ -65,7 +65,7 @@ internal sealed class SandboxDocument
             foreach (var (method, operation) in item)
             {
                 var parameters = operation.ActualParameters.Where(p => p.Kind == OpenApiParameterKind.Path)
-                    .Select(p => new SandboxPathParameter(p.Name, p.ActualSchema.MaxLength, p.ActualSchema.Format ?? p.Format))
+                    .Select(p => new SandboxPathParameter(p.Name, p.ActualSchema.MaxLength, p.ActualSchema.Format ?? p.Format, MalformedStatus(p)))
                     .ToList();
                 var body = operation.RequestBody?.Content.TryGetValue("application/json", out var media) == true ? media.Schema?.ActualSchema : null;
                 var success = operation.ActualResponses.Keys.Select(k => int.TryParse(k, out var code) ? code : 0).First(code => code is >= 200 and < 300);
@@ -81,6 +81,11 @@ internal sealed class SandboxDocument
         var events = document.Components.Schemas["WebhookEvent"].Enumeration!.Select(e => e?.ToString() ?? string.Empty).ToList();
         return new SandboxDocument(document, routes, events);
     }
+
+    private static int? MalformedStatus(OpenApiParameter parameter) =>
+        (parameter.ActualParameter.ExtensionData ?? parameter.ExtensionData) is { } extensions && extensions.TryGetValue("x-rtk-malformed-status", out var value) && value is not null
+            ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static Regex ToPattern(string template)
     {
@@ -133,4 +138,10 @@ internal sealed class SandboxRouteSpecificity : IComparer<SandboxRoute>
 }
 
 /// <summary>A path parameter's rules from the document.</summary>
-internal sealed record SandboxPathParameter(string Name, int? MaxLength, string? Format);
+/// <summary>
+/// A path parameter's rules. <paramref name="MalformedStatus"/> is the document's
+/// <c>x-rtk-malformed-status</c>: what the service answers a value that breaks the format with
+/// (the webhooks resource's published 400); without it, such a value is answered as an id that
+/// does not exist, as the service answers it (a non-UUID meeting id is a 404, never a 400).
+/// </summary>
+internal sealed record SandboxPathParameter(string Name, int? MaxLength, string? Format, int? MalformedStatus);

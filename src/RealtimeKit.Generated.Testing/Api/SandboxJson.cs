@@ -96,18 +96,43 @@ internal static class SandboxJson
         json.WritePropertyName("recordingId");
         json.WriteValue(simulation.RecordingId.ToString("D"));
         json.WritePropertyName("events");
-        json.WriteStartArray();
-        foreach (var name in simulation.Events)
-        {
-            json.WriteValue(name);
-        }
-
-        json.WriteEndArray();
+        WriteStrings(json, simulation.Events);
         json.WritePropertyName("deliveries");
         WriteDeliveries(json, simulation.Deliveries);
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    /// <summary>The sandbox's own answer to a step of a live session: the session, the peer ids it moved, the events in order and their deliveries.</summary>
+    public static string LiveStep(RealtimeKitSandboxLiveStep step) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        json.WriteStartObject();
+        json.WritePropertyName("sessionId");
+        json.WriteValue(step.SessionId);
+        json.WritePropertyName("peerIds");
+        WriteStrings(json, step.PeerIds);
+        json.WritePropertyName("events");
+        WriteStrings(json, step.Events);
+        json.WritePropertyName("deliveries");
+        WriteDeliveries(json, step.Deliveries);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    private static void WriteStrings(JsonWriter json, IEnumerable<string> values)
+    {
+        json.WriteStartArray();
+        foreach (var value in values)
+        {
+            json.WriteValue(value);
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteDeliveries(JsonWriter json, IEnumerable<RealtimeKitSandboxDelivery> deliveries)
     {

@@ -33,32 +33,14 @@ internal sealed class SandboxSimulator(SandboxResourceApi api, string account, s
 
         var session = api.AddSession(account, app, meetingId.ToString("D"), startedAt, null, []);
         var sessionId = (string)session["id"]!;
-        var host = participants[0];
-        var organizer = new JObject { ["id"] = Guid.NewGuid().ToString("D"), ["name"] = host.DisplayName };
-        JObject Meeting(string status, DateTimeOffset? ended) => new()
+        var events = new SandboxMeetingEvents(meeting, sessionId, startedAt, SandboxMeetingEvents.Organizer(participants[0].DisplayName));
+        void Add(SandboxEvent next)
         {
-            ["id"] = meeting["id"],
-            ["sessionId"] = sessionId,
-            ["title"] = meeting["title"] ?? string.Empty,
-            ["status"] = status,
-            ["createdAt"] = meeting["created_at"],
-            ["startedAt"] = SandboxJson.Timestamp(startedAt),
-            ["endedAt"] = ended is { } e ? SandboxJson.Timestamp(e) : null,
-            ["organizedBy"] = organizer.DeepClone(),
-        };
-        void Add(string name, JObject body)
-        {
-            body.AddFirst(new JProperty("event", name));
-            foreach (var empty in body.Descendants().OfType<JProperty>().Where(p => p.Value.Type == JTokenType.Null).ToList())
-            {
-                empty.Remove();
-            }
-
-            played.Names.Add(name);
-            played.Bodies.Add(body.ToString(Formatting.None));
+            played.Names.Add(next.Name);
+            played.Bodies.Add(next.Body);
         }
 
-        Add("meeting.started", new JObject { ["meeting"] = Meeting("LIVE", null) });
+        Add(events.Started());
         var recording = api.Store.Add(SandboxResourceStore.Of(account, app, "recordings"), api.NewRecording(account, app, meeting, null));
         var recordingId = (string)recording["id"]!;
         api.Store.Update(SandboxResourceStore.Of(account, app, "recordings"), recordingId, r =>
@@ -79,23 +61,11 @@ internal sealed class SandboxSimulator(SandboxResourceApi api, string account, s
                 ? api.Join(account, app, sessionId, participant with { LeftAt = null })
                 : api.Leave(account, app, sessionId, peers[moment.Index], moment.At)!;
             peers[moment.Index] = (string)peer["id"]!;
-            var body = new JObject
-            {
-                ["meeting"] = Meeting("LIVE", null),
-                ["participant"] = new JObject
-                {
-                    ["peerId"] = peer["id"],
-                    ["userDisplayName"] = participant.DisplayName,
-                    ["customParticipantId"] = participant.CustomParticipantId,
-                    ["joinedAt"] = SandboxJson.Timestamp(participant.JoinedAt),
-                    ["leftAt"] = moment.Join ? null : SandboxJson.Timestamp(moment.At),
-                },
-            };
-            Add(moment.Join ? "meeting.participantJoined" : "meeting.participantLeft", body);
+            Add(events.Participant(peer));
         }
 
         api.End(account, app, sessionId, endedAt, summary: true);
-        Add("meeting.ended", new JObject { ["meeting"] = Meeting("ENDED", endedAt), ["reason"] = "ALL_PARTICIPANTS_LEFT" });
+        Add(events.Ended(endedAt, "ALL_PARTICIPANTS_LEFT"));
 
         var uploaded = api.Store.Update(SandboxResourceStore.Of(account, app, "recordings"), recordingId, r =>
         {
@@ -106,7 +76,7 @@ internal sealed class SandboxSimulator(SandboxResourceApi api, string account, s
             r["file_size"] = 48_000 * Math.Max(1, seconds);
             r["stop_reason"] = new JObject { ["reason"] = "ALL_PEERS_LEFT" };
         })!;
-        Add("recording.statusUpdate", new JObject
+        Add(SandboxMeetingEvents.Body("recording.statusUpdate", new JObject
         {
             ["recording"] = new JObject
             {
@@ -125,22 +95,22 @@ internal sealed class SandboxSimulator(SandboxResourceApi api, string account, s
                 ["organizationId"] = account,
                 ["roomUUID"] = sessionId,
             },
-            ["meeting"] = Meeting("ENDED", endedAt),
-        });
+            ["meeting"] = events.Meeting("ENDED", endedAt),
+        }));
 
         var ended = api.Store.Get(SandboxResourceStore.Of(account, app, "sessions"), sessionId)!;
-        Add("meeting.transcript", new JObject
+        Add(SandboxMeetingEvents.Body("meeting.transcript", new JObject
         {
-            ["meeting"] = Meeting("ENDED", endedAt),
+            ["meeting"] = events.Meeting("ENDED", endedAt),
             ["transcriptDownloadUrl"] = ended["_transcript"]!["transcript_download_url"],
             ["transcriptDownloadUrlExpiry"] = ended["_transcript"]!["transcript_download_url_expiry"],
-        });
-        Add("meeting.summary", new JObject
+        }));
+        Add(SandboxMeetingEvents.Body("meeting.summary", new JObject
         {
-            ["meeting"] = new JObject { ["id"] = meeting["id"], ["sessionId"] = sessionId, ["organizedBy"] = organizer.DeepClone() },
+            ["meeting"] = events.MeetingIdentity(),
             ["summaryDownloadUrl"] = ended["_summary"]!["summaryDownloadUrl"],
             ["summaryDownloadUrlExpiry"] = ended["_summary"]!["summaryDownloadUrlExpiry"],
-        });
+        }));
 
         return played with { SessionId = sessionId, RecordingId = Guid.Parse(recordingId) };
     }

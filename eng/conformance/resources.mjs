@@ -1,6 +1,7 @@
 // Conformance of the RealtimeKit sandbox with Cloudflare's official TypeScript SDK on every
 // resource the sandbox keeps state for besides webhooks (webhooks.mjs covers those): apps,
-// meetings, participants, presets, sessions and recordings. On meetings and participants the C#
+// meetings, participants, presets, sessions, recordings, livestreams and the active session
+// (without one, and held live), with a list per resource read with a non-default per_page. On meetings and participants the C#
 // client (the realtimekit CLI's generated commands) shares the sandbox with the SDK: each reads
 // and changes what the other created.
 //
@@ -286,13 +287,172 @@ async function run(sandbox) {
     assert.equal(list.data[0].meeting.id, meeting.id);
   });
 
-  // sessions: none exist until a test seeds them (AddSession) or simulates a meeting.
+  // sessions: none exist until a test seeds them (AddSession), simulates a meeting or holds one live.
   await check('sessions.getSessions answers an empty list in data.sessions', async () => {
     const answer = await rk.sessions.getSessions(APP, { account_id: ACCOUNT });
     assert.deepEqual(answer.data.sessions, []);
   });
   await check('sessions.getSessionDetails of an unknown session is a NotFoundError (404)', () =>
     expectError(rk.sessions.getSessionDetails('unknown', ids), Cloudflare.NotFoundError, 404));
+
+  await activeSession(sandbox, sdk, ids);
+  await lists(sdk, ids);
+}
+
+/** POSTs to one of the sandbox's own routes (not the API: no SDK method), answering its data. */
+async function sandboxRoute(sandbox, path, body) {
+  const response = await fetch(new URL(path, sandbox.baseURL), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(answer));
+  return answer.data;
+}
+
+// The six active-session operations, without a live session and against one the sandbox holds
+// live (started by the C# CLI, `realtimekit meetings simulate --keep-live`, ended by
+// `realtimekit meetings end`). The SDK has no method for mute and mute-all: its generic post
+// sends them, through the same transport and error classes.
+async function activeSession(sandbox, sdk, ids) {
+  const rk = sdk.realtimeKit;
+  const meeting = await check('a meeting to hold live', async () =>
+    (await rk.meetings.create(APP, { account_id: ACCOUNT, title: 'Held live' })).data);
+  const path = (op) => `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${meeting.id}/active-session/${op}`;
+
+  await check('without a live session: getActiveSession and kickParticipants are NotFoundError (404), kick-all and mute-all act on nobody', async () => {
+    await expectError(rk.activeSession.getActiveSession(meeting.id, ids), Cloudflare.NotFoundError, 404);
+    await expectError(rk.activeSession.kickParticipants(meeting.id, { ...ids, participant_ids: ['nobody'] }), Cloudflare.NotFoundError, 404);
+    assert.equal((await rk.activeSession.kickAllParticipants(meeting.id, ids)).data.kicked_participants_count, 0);
+    assert.equal((await sdk.post(path('mute-all'), { body: { allow_unmute: true } })).data.muted_participants_count, 0);
+  });
+
+  const live = await check('realtimekit meetings simulate --keep-live (the C# CLI) starts the session with two participants', async () => {
+    const answer = await cliJson(sandbox, ['meetings', 'simulate', '--keep-live', '--app-id', APP, '--meeting-id', meeting.id]);
+    assert.match(answer.sessionId, UUID);
+    assert.equal(answer.peerIds.length, 2);
+    assert.deepEqual(answer.events, ['meeting.started', 'meeting.participantJoined', 'meeting.participantJoined']);
+    return answer;
+  });
+  await check('activeSession.getActiveSession answers the live session', async () => {
+    const answer = await rk.activeSession.getActiveSession(meeting.id, ids);
+    assert.equal(answer.data.id, live.sessionId);
+    assert.equal(answer.data.status, 'LIVE');
+    assert.equal(answer.data.associated_id, meeting.id);
+    assert.equal(answer.data.live_participants, 2);
+    assert.match(answer.data.started_at, DATE_TIME);
+  });
+  await check('the C# client reads the same active session (realtimekit active-session get)', async () => {
+    const read = await cliJson(sandbox, ['active-session', 'get', '--app-id', APP, '--meeting-id', meeting.id]);
+    assert.equal(read.id, live.sessionId);
+    assert.equal(read.live_participants, 2);
+  });
+  const joined = await check('a third participant joins over the sandbox route; sessions.getSessionParticipants lists three', async () => {
+    const step = await sandboxRoute(sandbox, '/__sandbox/live-sessions/join', { accountId: ACCOUNT, appId: APP, meetingId: meeting.id, customParticipantId: 'cy@example.com', displayName: 'Cy' });
+    assert.deepEqual(step.events, ['meeting.participantJoined']);
+    const answer = await rk.sessions.getSessionParticipants(live.sessionId, ids);
+    assert.deepEqual(answer.data.participants.map((p) => p.id).sort(), [...live.peerIds, ...step.peerIds].sort());
+    return step;
+  });
+  await check('mute (generic post) mutes the participant named by custom id', async () => {
+    const answer = await sdk.post(path('mute'), { body: { custom_participant_ids: ['cy@example.com'] } });
+    assert.equal(answer.data.action, 'mute');
+    assert.deepEqual(answer.data.participants.map((p) => p.id), joined.peerIds);
+  });
+  await check('mute-all (generic post) counts everyone in the session', async () => {
+    const answer = await sdk.post(path('mute-all'), { body: { allow_unmute: false } });
+    assert.equal(answer.data.muted_participants_count, 3);
+  });
+  await check('activeSession.createPoll answers the poll with its options', async () => {
+    const answer = await rk.activeSession.createPoll(meeting.id, { ...ids, question: 'Ship it?', options: ['yes', 'no'], anonymous: true });
+    assert.equal(answer.data.poll.question, 'Ship it?');
+    assert.deepEqual(answer.data.poll.options.map((o) => o.text), ['yes', 'no']);
+    assert.match(answer.data.poll.id, UUID);
+  });
+  await check('activeSession.kickParticipants removes the one named; the session has two left', async () => {
+    const answer = await rk.activeSession.kickParticipants(meeting.id, { ...ids, custom_participant_ids: ['guest@example.com'] });
+    assert.deepEqual(answer.data.participants.map((p) => p.name), ['Grace Hopper']);
+    assert.equal((await rk.activeSession.getActiveSession(meeting.id, ids)).data.live_participants, 2);
+  });
+  await check('activeSession.kickAllParticipants kicks the rest', async () => {
+    const answer = await rk.activeSession.kickAllParticipants(meeting.id, ids);
+    assert.equal(answer.data.kicked_participants_count, 2);
+    assert.equal((await rk.activeSession.getActiveSession(meeting.id, ids)).data.live_participants, 0);
+  });
+  await check('realtimekit meetings end ends it: no active session, the session ENDED', async () => {
+    const answer = await cliJson(sandbox, ['meetings', 'end', '--app-id', APP, '--meeting-id', meeting.id]);
+    assert.deepEqual(answer.events, ['meeting.ended']);
+    await expectError(rk.activeSession.getActiveSession(meeting.id, ids), Cloudflare.NotFoundError, 404);
+    assert.equal((await rk.sessions.getSessionDetails(live.sessionId, ids)).data.status, 'ENDED');
+  });
+  await check("a meeting id that is not a UUID ('meeting_id', as the SDK's examples pass) is a NotFoundError (404) on all six", async () => {
+    const bad = 'meeting_id';
+    const other = (op) => `/accounts/${ACCOUNT}/realtime/kit/${APP}/meetings/${bad}/active-session/${op}`;
+    await expectError(rk.activeSession.getActiveSession(bad, ids), Cloudflare.NotFoundError, 404);
+    await expectError(rk.activeSession.kickParticipants(bad, { ...ids, participant_ids: ['p'] }), Cloudflare.NotFoundError, 404);
+    await expectError(rk.activeSession.kickAllParticipants(bad, ids), Cloudflare.NotFoundError, 404);
+    await expectError(rk.activeSession.createPoll(bad, { ...ids, question: 'q', options: ['a', 'b'] }), Cloudflare.NotFoundError, 404);
+    await expectError(sdk.post(other('mute'), { body: { participant_ids: ['p'] } }), Cloudflare.NotFoundError, 404);
+    await expectError(sdk.post(other('mute-all'), { body: { allow_unmute: true } }), Cloudflare.NotFoundError, 404);
+  });
+}
+
+// A list per resource, read with a per_page other than the default: the page asked for and the
+// paging of the whole list.
+async function lists(sdk, ids) {
+  const rk = sdk.realtimeKit;
+  await check('apps.get with page_no 2, per_page 2', async () => {
+    await rk.apps.post({ account_id: ACCOUNT, name: 'second' });
+    await rk.apps.post({ account_id: ACCOUNT, name: 'third' });
+    const answer = await rk.apps.get({ account_id: ACCOUNT, page_no: 2, per_page: 2 });
+    assert.deepEqual(answer.data.map((a) => a.name), ['third']);
+    assertPaging(answer.paging, 3, 2, 2);
+  });
+  const meeting = await check('meetings.getMeetingParticipants with page_no 2, per_page 2', async () => {
+    const created = (await rk.meetings.create(APP, { account_id: ACCOUNT, title: 'Paged' })).data;
+    for (const who of ['a', 'b', 'c']) {
+      await rk.meetings.addParticipant(created.id, { ...ids, custom_participant_id: `${who}@example.com`, preset_name: 'group_call_participant' });
+    }
+    const answer = await rk.meetings.getMeetingParticipants(created.id, { ...ids, page_no: 2, per_page: 2 });
+    assert.deepEqual(answer.data.map((p) => p.custom_participant_id), ['c@example.com']);
+    assertPaging(answer.paging, 3, 2, 2);
+    return created;
+  });
+  await check('presets.get with page_no 2, per_page 1', async () => {
+    await rk.presets.create(APP, { account_id: ACCOUNT, ...PRESET, name: 'first' });
+    await rk.presets.create(APP, { account_id: ACCOUNT, ...PRESET, name: 'second' });
+    const answer = await rk.presets.get(APP, { account_id: ACCOUNT, page_no: 2, per_page: 1 });
+    assert.deepEqual(answer.data.map((p) => p.name), ['second']);
+    assertPaging(answer.paging, 2, 1, 1);
+  });
+  await check('recordings.getRecordings with page_no 1, per_page 1', async () => {
+    await rk.recordings.startRecordings(APP, { account_id: ACCOUNT, meeting_id: meeting.id });
+    const answer = await rk.recordings.getRecordings(APP, { account_id: ACCOUNT, page_no: 1, per_page: 1 });
+    assert.equal(answer.data.length, 1);
+    assertPaging(answer.paging, 2, 0, 0);
+  });
+  await check('sessions.getSessions and getSessionParticipants with per_page 1', async () => {
+    const all = await rk.sessions.getSessions(APP, { account_id: ACCOUNT });
+    assert.equal(all.data.sessions.length, 1);
+    const sessionId = all.data.sessions[0].id;
+    const page = await rk.sessions.getSessions(APP, { account_id: ACCOUNT, page_no: 1, per_page: 1 });
+    assert.deepEqual(page.data.sessions.map((x) => x.id), [sessionId]);
+    const participants = await rk.sessions.getSessionParticipants(sessionId, { ...ids, page_no: 2, per_page: 1 });
+    assert.equal(participants.data.participants.length, 1);
+    const first = await rk.sessions.getSessionParticipants(sessionId, { ...ids, page_no: 1, per_page: 1 });
+    assert.notEqual(first.data.participants[0].id, participants.data.participants[0].id);
+  });
+  await check('livestreams.getAllLivestreams with page_no 2, per_page 2 (one livestream per answer, as published)', async () => {
+    const created = [];
+    for (const name of ['one', 'two', 'three']) {
+      // The SDK has no method for a standalone livestream: its generic post creates one.
+      created.push((await sdk.post(`/accounts/${ACCOUNT}/realtime/kit/${APP}/livestreams`, { body: { name } })).data);
+    }
+    const answer = await rk.livestreams.getAllLivestreams(APP, { account_id: ACCOUNT, page_no: 2, per_page: 2 });
+    assert.equal(answer.data.id, created[2].id);
+    assert.deepEqual(answer.data.paging, { total_count: 3, start_offset: 2, end_offset: 2 });
+  });
 }
 
 const cliPath = process.argv[2];

@@ -2,8 +2,9 @@
 # Conformance with Cloudflare's official TypeScript SDK (npm "cloudflare", pinned in
 # package.json / package-lock.json): the SDK and the C# client (the realtimekit CLI) against one
 # `realtimekit sandbox` (webhooks.mjs), then the SDK on apps, meetings, participants, presets,
-# sessions and recordings, with the C# client reading and changing meetings and participants
-# beside it, against another (resources.mjs). One ok/FAIL line per check, then a
+# sessions, recordings, livestreams and the active session (without one and held live), a list
+# per resource with a non-default per_page, with the C# client reading and changing meetings,
+# participants and the active session beside it, against another (resources.mjs). One ok/FAIL line per check, then a
 # "conformance: N passed, N failed" line per script;
 # exit code 1 when a check failed.
 #

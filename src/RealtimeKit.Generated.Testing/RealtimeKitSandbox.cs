@@ -18,14 +18,15 @@ namespace RealtimeKit.Generated.Testing;
 
 /// <summary>
 /// A stateful, in-process fake of the RealtimeKit API on 127.0.0.1, built on WireMock.Net and
-/// driven by the same OpenAPI document as the client: webhooks, apps, meetings, participants,
-/// presets, sessions (seeded with <see cref="AddSession"/> or played by
-/// <see cref="SimulateMeetingAsync"/>) and recordings, with in-memory state per account and app,
+/// driven by the same OpenAPI document as the client: all of the document's operations, with
+/// in-memory state per account and app (webhooks, apps, meetings, participants, presets,
+/// recordings, livestreams, polls, and sessions seeded with <see cref="AddSession"/>, played by
+/// <see cref="SimulateMeetingAsync"/> or held live with <see cref="StartLiveSessionAsync"/>),
 /// the documented status codes and shapes, 401 for a wrong token, 400 naming the field for a
-/// body that breaks the document's rules, 404 for an unknown id, and queued faults for testing a
-/// caller's resilience. The document's other operations answer 501. Where the service's
-/// behaviour is not documented, the sandbox is permissive (see the README, "Testing your code
-/// against the sandbox").
+/// body that breaks the document's rules, 404 for an unknown id, every error in the documented
+/// envelope, and queued faults for testing a caller's resilience. Where the service's behaviour
+/// is not documented, the sandbox is permissive (see the README, "Testing your code against the
+/// sandbox").
 /// </summary>
 /// <example>
 /// <code>

@@ -4,13 +4,13 @@ using RealtimeKit.Generated.Testing;
 
 namespace RealtimeKit.Cli;
 
-/// <summary><c>realtimekit sandbox</c>: serves the webhooks sandbox on 127.0.0.1 until Ctrl+C or SIGTERM.</summary>
+/// <summary><c>realtimekit sandbox</c>: serves the sandbox of the whole API on 127.0.0.1 until Ctrl+C or SIGTERM.</summary>
 internal static class SandboxCommand
 {
     public static Command Create(CliEnvironment environment, GlobalOptions globals)
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8787 };
-        var command = new Command("sandbox", "Serve the RealtimeKit webhooks sandbox on 127.0.0.1 until Ctrl+C or SIGTERM") { port };
+        var command = new Command("sandbox", "Serve a sandbox of the whole RealtimeKit API (every operation, stateful; signed deliveries, simulated and live meetings) on 127.0.0.1 until Ctrl+C or SIGTERM") { port };
         command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), CancellationToken.None, async () =>
         {
             // Only a token given on the command line becomes the sandbox's: one from the environment may be a real one.

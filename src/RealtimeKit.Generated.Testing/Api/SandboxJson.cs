@@ -73,23 +73,11 @@ internal static class SandboxJson
     public static string PublicKey(string pem) =>
         JsonConvert.SerializeObject(new WebhookPublicKeyResponse { Success = true, Data = new WebhookPublicKey { PublicKey = pem }, Message = string.Empty }, Formatting.None);
 
-    public static string Deliveries(IEnumerable<RealtimeKitSandboxDelivery> deliveries) => Write(json =>
-    {
-        json.WriteStartObject();
-        json.WritePropertyName("success");
-        json.WriteValue(true);
-        json.WritePropertyName("data");
-        WriteDeliveries(json, deliveries);
-        json.WriteEndObject();
-    });
+    public static string Deliveries(IEnumerable<RealtimeKitSandboxDelivery> deliveries) => Success(json => WriteDeliveries(json, deliveries));
 
     /// <summary>The sandbox's own answer to a simulation: the session, the recording, the events in order and their deliveries.</summary>
-    public static string Simulation(RealtimeKitSandboxSimulation simulation) => Write(json =>
+    public static string Simulation(RealtimeKitSandboxSimulation simulation) => Success(json =>
     {
-        json.WriteStartObject();
-        json.WritePropertyName("success");
-        json.WriteValue(true);
-        json.WritePropertyName("data");
         json.WriteStartObject();
         json.WritePropertyName("sessionId");
         json.WriteValue(simulation.SessionId);
@@ -100,16 +88,11 @@ internal static class SandboxJson
         json.WritePropertyName("deliveries");
         WriteDeliveries(json, simulation.Deliveries);
         json.WriteEndObject();
-        json.WriteEndObject();
     });
 
     /// <summary>The sandbox's own answer to a step of a live session: the session, the peer ids it moved, the events in order and their deliveries.</summary>
-    public static string LiveStep(RealtimeKitSandboxLiveStep step) => Write(json =>
+    public static string LiveStep(RealtimeKitSandboxLiveStep step) => Success(json =>
     {
-        json.WriteStartObject();
-        json.WritePropertyName("success");
-        json.WriteValue(true);
-        json.WritePropertyName("data");
         json.WriteStartObject();
         json.WritePropertyName("sessionId");
         json.WriteValue(step.SessionId);
@@ -120,6 +103,16 @@ internal static class SandboxJson
         json.WritePropertyName("deliveries");
         WriteDeliveries(json, step.Deliveries);
         json.WriteEndObject();
+    });
+
+    /// <summary>The sandbox's own answers: <c>{"success": true, "data": …}</c>.</summary>
+    private static string Success(Action<JsonTextWriter> writeData) => Write(json =>
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("success");
+        json.WriteValue(true);
+        json.WritePropertyName("data");
+        writeData(json);
         json.WriteEndObject();
     });
 

@@ -53,15 +53,16 @@ public static class RealtimeKitServiceCollectionExtensions
             client.BaseAddress = options.NormalizedBaseAddress;
 
             // One total time per call: every attempt and delay (the retries run inside HttpClient's
-            // handlers) and, in the transport, the reading of the body.
+            // handlers) and, in the transport, the reading of the body. The call context takes it
+            // from here (after any ConfigureHttpClient of the caller's) and is its only keeper.
             client.Timeout = options.Timeout;
         });
 
         // One lean handler over a plain Polly pipeline: the same retries as AddResilienceHandler,
         // without its per-call enrichment; RemoveAllResilienceHandlers() removes it.
         builder.AddHttpMessageHandler(provider => new RealtimeKitRetryHandler(
-            provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue,
-            provider.GetService<TimeProvider>()));
+            provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue.Retry,
+            TimeOf(provider)));
 
         builder.AddHttpMessageHandler(provider =>
             new RealtimeKitAuthenticationHandler(provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue));
@@ -75,15 +76,15 @@ public static class RealtimeKitServiceCollectionExtensions
 
         // Every client takes its HttpClient from the factory by that one name, so the pipeline
         // above (and whatever the caller adds through the returned builder) serves all of them.
-        AddClient<IAppsClient>(services, http => new AppsClient(http));
-        AddClient<IMeetingsClient>(services, http => new MeetingsClient(http));
-        AddClient<IPresetsClient>(services, http => new PresetsClient(http));
-        AddClient<ISessionsClient>(services, http => new SessionsClient(http));
-        AddClient<IRecordingsClient>(services, http => new RecordingsClient(http));
-        AddClient<ILivestreamsClient>(services, http => new LivestreamsClient(http));
-        AddClient<IActiveSessionClient>(services, http => new ActiveSessionClient(http));
-        AddClient<IAnalyticsClient>(services, http => new AnalyticsClient(http));
-        AddClient<IWebhooksClient>(services, http => new WebhooksClient(http));
+        AddClient<IAppsClient>(services, context => new AppsClient(context));
+        AddClient<IMeetingsClient>(services, context => new MeetingsClient(context));
+        AddClient<IPresetsClient>(services, context => new PresetsClient(context));
+        AddClient<ISessionsClient>(services, context => new SessionsClient(context));
+        AddClient<IRecordingsClient>(services, context => new RecordingsClient(context));
+        AddClient<ILivestreamsClient>(services, context => new LivestreamsClient(context));
+        AddClient<IActiveSessionClient>(services, context => new ActiveSessionClient(context));
+        AddClient<IAnalyticsClient>(services, context => new AnalyticsClient(context));
+        AddClient<IWebhooksClient>(services, context => new WebhooksClient(context));
         services.TryAddTransient<IRealtimeKitClient>(provider => new RealtimeKitClient(
             provider.GetRequiredService<IAppsClient>(),
             provider.GetRequiredService<IMeetingsClient>(),
@@ -97,7 +98,10 @@ public static class RealtimeKitServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddClient<TClient>(IServiceCollection services, Func<HttpClient, TClient> create)
+    private static void AddClient<TClient>(IServiceCollection services, Func<RealtimeKitCallContext, TClient> create)
         where TClient : class =>
-        services.TryAddTransient(provider => create(RealtimeKitTransport.TakeOverTimeout(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName))));
+        services.TryAddTransient(provider => create(RealtimeKitCallContext.TakeOver(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName), TimeOf(provider))));
+
+    /// <summary>The one clock of every call, retry wait and Retry-After date: the registered <see cref="TimeProvider"/>, else the system's.</summary>
+    private static TimeProvider TimeOf(IServiceProvider provider) => provider.GetService<TimeProvider>() ?? TimeProvider.System;
 }

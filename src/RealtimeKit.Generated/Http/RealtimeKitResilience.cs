@@ -8,30 +8,20 @@ namespace RealtimeKit.Generated;
 /// <summary>
 /// The resilience pipeline <c>AddRealtimeKit</c> puts in front of the API (Microsoft.Extensions.Http.Resilience):
 /// retries that follow <see cref="RealtimeKitRetryOptions"/>. The total timeout is not part of it:
-/// it is the client's <see cref="HttpClient.Timeout"/>, which the transport also applies to reading the body.
+/// it is the call context's (<see cref="RealtimeKitCallContext.Timeout"/>), which the transport applies over sending and reading the body.
 /// </summary>
 internal static class RealtimeKitResilience
 {
-    /// <summary>The pipeline for <paramref name="options"/>: retries only, no telemetry.</summary>
-    public static ResiliencePipeline<HttpResponseMessage> Build(RealtimeKitClientOptions options, TimeProvider? timeProvider)
-    {
-        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        Configure(pipeline, options, timeProvider);
-        return pipeline.Build();
-    }
+    /// <summary>The request a pipeline run sends, set by <see cref="RealtimeKitRetryHandler"/> on its context (<see cref="RequestOf"/>).</summary>
+    internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("RealtimeKit.Request");
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, RealtimeKitClientOptions options, TimeProvider? timeProvider = null)
+    /// <summary>The pipeline for <paramref name="retry"/> on <paramref name="timeProvider"/>: retries only, no telemetry.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Build(RealtimeKitRetryOptions retry, TimeProvider timeProvider)
     {
-        if (timeProvider is not null)
-        {
-            pipeline.TimeProvider = timeProvider;
-        }
-
-        var retry = options.Retry;
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (retry.MaxRetries > 0)
         {
-            var time = timeProvider ?? TimeProvider.System;
-            var shouldRetry = RetryDecision(options, timeProvider);
+            var shouldRetry = RetryDecision(retry, timeProvider);
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 Name = "retry",
@@ -43,32 +33,34 @@ internal static class RealtimeKitResilience
                 // Retry-After is read here rather than by ShouldRetryAfterHeader, which measures a
                 // date against the wall clock: the decision below and the delay use one clock.
                 ShouldRetryAfterHeader = false,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, time) : null),
-                ShouldHandle = args => ValueTask.FromResult(shouldRetry(RequestOf(args.Context)?.Method, args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, timeProvider) : null),
+                ShouldHandle = args => ValueTask.FromResult(shouldRetry(RequestOf(args.Context), args.Outcome)),
             });
         }
+
+        return pipeline.Build();
     }
 
     /// <summary>
-    /// Whether an outcome is retried under <paramref name="options"/> (<see cref="ShouldRetry"/>):
+    /// Whether an outcome is retried under <paramref name="retry"/> (<see cref="ShouldRetry"/>):
     /// the pipeline's ShouldHandle, and <see cref="RealtimeKitRetryHandler"/>'s test of a first
-    /// attempt before it enters the pipeline at all.
+    /// attempt before it enters the pipeline at all. A <c>Retry-After</c> is capped by the
+    /// request's own call deadline (<see cref="RealtimeKitCallContext.RetryAfterCap"/>), the one
+    /// the transport applies.
     /// </summary>
-    public static Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> RetryDecision(RealtimeKitClientOptions options, TimeProvider? timeProvider)
+    public static Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> RetryDecision(RealtimeKitRetryOptions retry, TimeProvider timeProvider)
     {
-        var time = timeProvider ?? TimeProvider.System;
-        var retry = options.Retry;
-
-        // A wait longer than the whole call may take cannot end in success: such a 429 ends the
-        // call at once, with its Retry-After on the exception, rather than in a timeout.
-        var maxRetryAfter = options.Timeout != Timeout.InfiniteTimeSpan && options.Timeout < retry.MaxRetryAfter ? options.Timeout : retry.MaxRetryAfter;
-        return (method, outcome) => ShouldRetry(method, outcome, maxRetryAfter, time);
+        var maxRetryAfter = retry.MaxRetryAfter;
+        return (request, outcome) => ShouldRetry(
+            request?.Method,
+            outcome,
+            request is RealtimeKitRequestMessage { Context: var context } ? context.RetryAfterCap(maxRetryAfter) : maxRetryAfter,
+            timeProvider);
     }
 
     /// <summary>The request a pipeline run sends: set by <see cref="RealtimeKitRetryHandler"/>, or by Microsoft's <see cref="ResilienceHandler"/> where a caller runs this pipeline in one.</summary>
     internal static HttpRequestMessage? RequestOf(ResilienceContext context) =>
-        context.Properties.TryGetValue(RealtimeKitRetryHandler.RequestKey, out var request) ? request : context.GetRequestMessage();
-
+        context.Properties.TryGetValue(RequestKey, out var request) ? request : context.GetRequestMessage();
     /// <summary>
     /// GET, PUT and DELETE are safe to repeat: retried on 408, 429, 5xx and any transport failure.
     /// POST and PATCH are retried only when the server certainly did nothing: a 429, or a

@@ -14,20 +14,17 @@ namespace RealtimeKit.Generated;
 /// </summary>
 internal sealed class RealtimeKitRetryHandler : ResilienceHandler
 {
-    /// <summary>The request being sent, for the pipeline's decisions (<see cref="RealtimeKitResilience.RequestOf"/>).</summary>
-    internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("RealtimeKit.Request");
-
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-    private readonly Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> _shouldRetry;
+    private readonly Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> _shouldRetry;
     private readonly bool _retries;
     private HttpMessageInvoker? _inner;
 
-    public RealtimeKitRetryHandler(RealtimeKitClientOptions options, TimeProvider? timeProvider)
-        : this(RealtimeKitResilience.Build(options, timeProvider), RealtimeKitResilience.RetryDecision(options, timeProvider), options.Retry.MaxRetries > 0)
+    public RealtimeKitRetryHandler(RealtimeKitRetryOptions retry, TimeProvider timeProvider)
+        : this(RealtimeKitResilience.Build(retry, timeProvider), RealtimeKitResilience.RetryDecision(retry, timeProvider), retry.MaxRetries > 0)
     {
     }
 
-    private RealtimeKitRetryHandler(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpMethod?, Outcome<HttpResponseMessage>, bool> shouldRetry, bool retries)
+    private RealtimeKitRetryHandler(ResiliencePipeline<HttpResponseMessage> pipeline, Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> shouldRetry, bool retries)
         : base(pipeline)
     {
         _pipeline = pipeline;
@@ -66,7 +63,7 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
     private static ResilienceContext Rent(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RequestKey, request);
+        context.Properties.Set(RealtimeKitResilience.RequestKey, request);
         return context;
     }
 
@@ -77,12 +74,12 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
         {
             var response = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
             first = Outcome.FromResult(response);
-            if (!_shouldRetry(request.Method, first))
+            if (!_shouldRetry(request, first))
             {
                 return response;
             }
         }
-        catch (Exception ex) when (_shouldRetry(request.Method, Outcome.FromException<HttpResponseMessage>(ex)))
+        catch (Exception ex) when (_shouldRetry(request, Outcome.FromException<HttpResponseMessage>(ex)))
         {
             first = Outcome.FromException<HttpResponseMessage>(ex);
         }

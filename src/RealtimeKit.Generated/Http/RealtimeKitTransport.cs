@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Polly.Timeout;
@@ -16,11 +15,12 @@ namespace RealtimeKit.Generated;
 /// <see cref="RealtimeKitConnectionException"/> around the <see cref="HttpRequestException"/>.
 /// </summary>
 /// <remarks>
-/// The deadline is the <see cref="HttpClient.Timeout"/> of the client (set from
-/// <see cref="RealtimeKitClientOptions.Timeout"/>; for the clients <c>AddRealtimeKit</c>
-/// registers, taken over by the transport, see <see cref="TakeOverTimeout"/>): one total time for the call, covering every
-/// attempt, the delays between them and the reading of the body. The body is read into a pooled
-/// buffer before it is parsed, so no thread ever waits on a socket.
+/// The deadline is the call context's <see cref="RealtimeKitCallContext.Timeout"/> (from
+/// <see cref="RealtimeKitClientOptions.Timeout"/>, through the client's
+/// <see cref="HttpClient.Timeout"/>), measured on its <see cref="RealtimeKitCallContext.TimeProvider"/>:
+/// one total time for the call, covering every attempt, the delays between them and the reading
+/// of the body. The body is read into a pooled buffer before it is parsed, so no thread ever
+/// waits on a socket.
 /// </remarks>
 internal static class RealtimeKitTransport
 {
@@ -32,7 +32,6 @@ internal static class RealtimeKitTransport
 
     private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue _acceptJson = new("application/json");
-    private static readonly ConditionalWeakTable<HttpClient, StrongBox<TimeSpan>> _timeouts = new();
     private static readonly System.Buffers.SearchValues<char> _plainPathCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
@@ -53,41 +52,20 @@ internal static class RealtimeKitTransport
         return content;
     }
 
-    /// <summary>
-    /// Makes the transport the only keeper of <paramref name="client"/>'s timeout: it is recorded
-    /// here and the client's own set to infinite, so each call runs one deadline timer (the
-    /// transport's, over sending and reading the body) instead of two. Under concurrency the
-    /// second timer cost more than a tenth of the requests per second (bench/README.md, load).
-    /// For the clients <c>AddRealtimeKit</c> registers; a client built by hand keeps its own timeout.
-    /// </summary>
-    internal static HttpClient TakeOverTimeout(HttpClient client)
-    {
-        _timeouts.AddOrUpdate(client, new StrongBox<TimeSpan>(client.Timeout));
-        client.Timeout = Timeout.InfiniteTimeSpan;
-        return client;
-    }
-
-    /// <summary>The total time a call through <paramref name="client"/> may take.</summary>
-    private static TimeSpan TimeoutOf(HttpClient client) =>
-        _timeouts.TryGetValue(client, out var taken) ? taken.Value : client.Timeout;
-
     /// <summary>Sends <paramref name="request"/>, which it owns and disposes, and reads the answer as a <typeparamref name="T"/>.</summary>
-    public static async Task<T> SendAsync<T>(HttpClient client, HttpRequestMessage request, string operationId, CancellationToken cancellationToken)
+    public static async Task<T> SendAsync<T>(RealtimeKitRequestMessage request, string operationId, CancellationToken cancellationToken)
         where T : class
     {
         using var owned = request;
+        var context = request.Context;
+        var client = context.HttpClient;
         var relative = request.RequestUri is { IsAbsoluteUri: false } uri ? uri.OriginalString : null;
         request.Headers.Accept.Add(_acceptJson);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
         // One deadline for the whole call: HttpClient applies its Timeout to SendAsync only, the
         // body is read afterwards, so the same time limit is linked to the caller's token here.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timeout = TimeoutOf(client);
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            deadline.CancelAfter(timeout);
-        }
+        using var deadline = context.StartDeadline(cancellationToken);
 
         HttpResponseMessage response;
         try
@@ -101,12 +79,12 @@ internal static class RealtimeKitTransport
         }
         catch (OperationCanceledException ex)
         {
-            throw TimedOut(client, request, relative, operationId, ex);
+            throw TimedOut(context, request, relative, operationId, ex);
         }
         catch (TimeoutRejectedException ex)
         {
             // A timeout strategy of a resilience pipeline the caller configured.
-            throw TimedOut(client, request, relative, operationId, ex);
+            throw TimedOut(context, request, relative, operationId, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -130,14 +108,14 @@ internal static class RealtimeKitTransport
 
             if (!success)
             {
-                var failure = body.Failure is OperationCanceledException ? TimedOut(client, request, relative, operationId, body.Failure) : body.Failure;
-                var retryAfter = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? RealtimeKitRetryAfter.Read(response, TimeProvider.System) : null;
+                var failure = body.Failure is OperationCanceledException ? TimedOut(context, request, relative, operationId, body.Failure) : body.Failure;
+                var retryAfter = response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? RealtimeKitRetryAfter.Read(response, context.TimeProvider) : null;
                 throw RealtimeKitErrorMapper.Create(response, AnswerTarget(), operationId, body.Text(MaxErrorBodyBytes), failure, retryAfter);
             }
 
             if (body.Failure is OperationCanceledException)
             {
-                throw TimedOut(client, request, relative, operationId, body.Failure);
+                throw TimedOut(context, request, relative, operationId, body.Failure);
             }
 
             if (body.Failure is not null)
@@ -186,8 +164,8 @@ internal static class RealtimeKitTransport
         }
     }
 
-    private static TimeoutException TimedOut(HttpClient client, HttpRequestMessage request, string? relative, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {TimeoutOf(client).TotalSeconds:0.###} s ({Target(client, request, relative)}).", inner);
+    private static TimeoutException TimedOut(RealtimeKitCallContext context, HttpRequestMessage request, string? relative, string operationId, Exception inner) =>
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {context.Timeout.TotalSeconds:0.###} s ({Target(context.HttpClient, request, relative)}).", inner);
 
     /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
     /// <param name="client">The client whose base address the request's relative address was resolved against.</param>

@@ -309,6 +309,44 @@ public sealed class OpenApiDocumentTests
         }
     }
 
+    [Fact]
+    public async Task A_new_tag_in_the_document_is_a_client_everywhere_after_one_generation()
+    {
+        var work = Directory.CreateTempSubdirectory("rtk-regen-");
+        try
+        {
+            var document = await File.ReadAllTextAsync(Repository.OpenApiDocument);
+            var changed = document.Replace(
+                "      tags: [Analytics]\n      summary: Fetch an app's analytics day by day",
+                "      tags: [Usage]\n      summary: Fetch an app's analytics day by day",
+                StringComparison.Ordinal);
+            Assert.NotEqual(document, changed);
+            var input = Path.Combine(work.FullName, "changed.yaml");
+            await File.WriteAllTextAsync(input, changed);
+
+            var before = await GenerateAsync(Repository.OpenApiDocument, Path.Combine(work.FullName, "before.g.cs"));
+            var after = await GenerateAsync(input, Path.Combine(work.FullName, "after.g.cs"));
+
+            foreach (var (text, client) in new[] { (before, "Analytics"), (after, "Usage") })
+            {
+                Assert.Contains($"public partial class {client}Client : I{client}Client", text, StringComparison.Ordinal);
+                Assert.Contains($"        I{client}Client {client} {{ get; }}", text, StringComparison.Ordinal);
+                Assert.Contains($"            {client} = new {client}Client(httpClient);", text, StringComparison.Ordinal);
+                Assert.Contains($"            {client} = {char.ToLowerInvariant(client[0])}{client[1..]} ?? throw", text, StringComparison.Ordinal);
+                Assert.Contains($"        public I{client}Client {client} {{ get; }}", text, StringComparison.Ordinal);
+                Assert.Contains($"TryAddTransient<I{client}Client>(services, provider => new {client}Client(context(provider)));", text, StringComparison.Ordinal);
+                Assert.Contains($"GetRequiredService<I{client}Client>(provider)", text, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("UsageClient", before, StringComparison.Ordinal);
+            Assert.DoesNotContain("AnalyticsClient", after, StringComparison.Ordinal);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static async Task<string> GenerateAsync(string document, string output)
     {
         var start = new ProcessStartInfo("dotnet")

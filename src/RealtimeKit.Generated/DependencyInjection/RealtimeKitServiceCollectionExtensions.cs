@@ -11,10 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class RealtimeKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IRealtimeKitClient"/> and every resource client (<see cref="IAppsClient"/>,
-    /// <see cref="IMeetingsClient"/>, <see cref="IPresetsClient"/>, <see cref="ISessionsClient"/>,
-    /// <see cref="IRecordingsClient"/>, <see cref="ILivestreamsClient"/>,
-    /// <see cref="IActiveSessionClient"/>, <see cref="IAnalyticsClient"/>, <see cref="IWebhooksClient"/>),
+    /// Registers <see cref="IRealtimeKitClient"/> and every resource client (one per tag of the
+    /// document: <see cref="IAppsClient"/>, <see cref="IMeetingsClient"/>, <see cref="IWebhooksClient"/>, …),
     /// all sending through one named HTTP client (<see cref="RealtimeKitClient.HttpClientName"/>)
     /// with the resilience pipeline, the credential handler and a logging handler that never logs a credential; options are validated
     /// at start-up.
@@ -76,31 +74,11 @@ public static class RealtimeKitServiceCollectionExtensions
 
         // Every client takes its HttpClient from the factory by that one name, so the pipeline
         // above (and whatever the caller adds through the returned builder) serves all of them.
-        AddClient<IAppsClient>(services, context => new AppsClient(context));
-        AddClient<IMeetingsClient>(services, context => new MeetingsClient(context));
-        AddClient<IPresetsClient>(services, context => new PresetsClient(context));
-        AddClient<ISessionsClient>(services, context => new SessionsClient(context));
-        AddClient<IRecordingsClient>(services, context => new RecordingsClient(context));
-        AddClient<ILivestreamsClient>(services, context => new LivestreamsClient(context));
-        AddClient<IActiveSessionClient>(services, context => new ActiveSessionClient(context));
-        AddClient<IAnalyticsClient>(services, context => new AnalyticsClient(context));
-        AddClient<IWebhooksClient>(services, context => new WebhooksClient(context));
-        services.TryAddTransient<IRealtimeKitClient>(provider => new RealtimeKitClient(
-            provider.GetRequiredService<IAppsClient>(),
-            provider.GetRequiredService<IMeetingsClient>(),
-            provider.GetRequiredService<IPresetsClient>(),
-            provider.GetRequiredService<ISessionsClient>(),
-            provider.GetRequiredService<IRecordingsClient>(),
-            provider.GetRequiredService<ILivestreamsClient>(),
-            provider.GetRequiredService<IActiveSessionClient>(),
-            provider.GetRequiredService<IAnalyticsClient>(),
-            provider.GetRequiredService<IWebhooksClient>()));
+        // The list of clients is generated from the document's tags.
+        RealtimeKitResources.Register(services, provider => RealtimeKitCallContext.TakeOver(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName), TimeOf(provider)));
         return builder;
     }
-
-    private static void AddClient<TClient>(IServiceCollection services, Func<RealtimeKitCallContext, TClient> create)
-        where TClient : class =>
-        services.TryAddTransient(provider => create(RealtimeKitCallContext.TakeOver(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RealtimeKitClient.HttpClientName), TimeOf(provider))));
 
     /// <summary>The one clock of every call, retry wait and Retry-After date: the registered <see cref="TimeProvider"/>, else the system's.</summary>
     private static TimeProvider TimeOf(IServiceProvider provider) => provider.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -56,13 +56,13 @@ public static class RealtimeKitWebhookEndpointExtensions
         var services = context.RequestServices;
         var verifier = services.GetService<RealtimeKitWebhookVerifier>()
             ?? throw new InvalidOperationException("MapRealtimeKitWebhooks needs services.AddRealtimeKitWebhooks(…).");
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("RealtimeKit.Generated.AspNetCore.Webhooks");
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(RealtimeKitWebhookLog.Category);
         var cancellationToken = context.RequestAborted;
 
         var body = await ReadBodyAsync(context, verifier.Options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            logger.LogWarning("RealtimeKit delivery rejected: the body is larger than {MaxBodyBytes} bytes", verifier.Options.MaxBodyBytes);
+            RealtimeKitWebhookLog.BodyTooLarge(logger, verifier.Options.MaxBodyBytes);
             await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, "body too large");
             return;
         }
@@ -87,7 +87,7 @@ public static class RealtimeKitWebhookEndpointExtensions
                 RealtimeKitWebhookFailure.KeyUnavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status401Unauthorized,
             };
-            logger.LogWarning("RealtimeKit delivery rejected ({Failure}): {Message}", ex.Failure, ex.Message);
+            RealtimeKitWebhookLog.Rejected(logger, ex.Failure, ex.Message);
             await AnswerAsync(context, status, ex.Failure.ToString());
             return;
         }
@@ -103,7 +103,7 @@ public static class RealtimeKitWebhookEndpointExtensions
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "RealtimeKit delivery {DeliveryId} could not be claimed: the delivery store failed; answering 503 so that it is retried", delivery.DeliveryId);
+                RealtimeKitWebhookLog.ClaimFailed(logger, ex, delivery.DeliveryId);
                 await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "delivery store unavailable", options.RetryAfter);
                 return;
             }
@@ -111,11 +111,11 @@ public static class RealtimeKitWebhookEndpointExtensions
             switch (claim.Status)
             {
                 case RealtimeKitDeliveryClaimStatus.AlreadyHandled:
-                    logger.LogInformation("RealtimeKit delivery {DeliveryId} was handled already; answering 200 duplicate", delivery.DeliveryId);
+                    RealtimeKitWebhookLog.Duplicate(logger, delivery.DeliveryId);
                     await AnswerAsync(context, StatusCodes.Status200OK, "duplicate");
                     return;
                 case RealtimeKitDeliveryClaimStatus.InProgress:
-                    logger.LogInformation("RealtimeKit delivery {DeliveryId} is being handled by another attempt; answering 503 so that it is retried", delivery.DeliveryId);
+                    RealtimeKitWebhookLog.InProgress(logger, delivery.DeliveryId);
                     await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "in progress", options.RetryAfter);
                     return;
             }
@@ -173,12 +173,12 @@ public static class RealtimeKitWebhookEndpointExtensions
         }
         catch (Exception ex) when (context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "RealtimeKit delivery {DeliveryId} ({Event}): the request was aborted before the handler returned; a retry is handled", delivery.DeliveryId, delivery.Event.Event);
+            RealtimeKitWebhookLog.AbortedInHandler(logger, ex, delivery.DeliveryId, delivery.Event.Event);
             return false;
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "RealtimeKit delivery {DeliveryId} ({Event}) failed in its handler; answering 500 so that it is retried", delivery.DeliveryId, delivery.Event.Event);
+            RealtimeKitWebhookLog.HandlerFailed(logger, ex, delivery.DeliveryId, delivery.Event.Event);
             return false;
         }
     }
@@ -189,12 +189,12 @@ public static class RealtimeKitWebhookEndpointExtensions
         {
             if (!await store.CompleteAsync(claim, retention, CancellationToken.None))
             {
-                logger.LogWarning("RealtimeKit delivery {DeliveryId}: the handler outlasted its claim's lease and another attempt took the delivery over; it may have been handled twice (raise ClaimLease)", claim.DeliveryId);
+                RealtimeKitWebhookLog.LeaseOutlasted(logger, claim.DeliveryId);
             }
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "RealtimeKit delivery {DeliveryId} was handled but could not be recorded as handled: the delivery store failed; a copy arriving after the claim's lease ends is handled again", claim.DeliveryId);
+            RealtimeKitWebhookLog.CompleteFailed(logger, ex, claim.DeliveryId);
         }
     }
 
@@ -206,7 +206,7 @@ public static class RealtimeKitWebhookEndpointExtensions
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "RealtimeKit delivery {DeliveryId}: its claim could not be released: the delivery store failed; retries are answered 503 until the claim's lease ends", claim.DeliveryId);
+            RealtimeKitWebhookLog.ReleaseFailed(logger, ex, claim.DeliveryId);
         }
     }
 

@@ -106,6 +106,28 @@ public sealed class LoggingTests : IDisposable
     }
 
     [Fact]
+    public async Task At_Trace_only_the_allowed_headers_show_their_values()
+    {
+        _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json")
+            .WithHeader("Ratelimit", "\"default\";r=1199;t=300")
+            .WithHeader("Set-Cookie", "session=cookie-secret-42")
+            .WithBody("{\"success\":true,\"data\":[]}"));
+        using var provider = Provider(LogLevel.Trace, builder: http => http.ConfigureHttpClient(client => client.DefaultRequestHeaders.Add("X-Proxy-Credential", "proxy-secret-17")));
+
+        await provider.GetRequiredService<IWebhooksClient>().ListWebhooksAsync("acc", "app");
+
+        var request = Assert.Single(HandlerLines(), line => line.Message.StartsWith("Request headers:", StringComparison.Ordinal)).Message;
+        var response = Assert.Single(HandlerLines(), line => line.Message.StartsWith("Response headers:", StringComparison.Ordinal)).Message;
+        Assert.Contains("\nX-Proxy-Credential: *", request, StringComparison.Ordinal);
+        Assert.Contains("\nAuthorization: *", request, StringComparison.Ordinal);
+        Assert.Contains("\nUser-Agent: RealtimeKit.Generated/", request, StringComparison.Ordinal);
+        Assert.Contains("\nSet-Cookie: *", response, StringComparison.Ordinal);
+        Assert.Contains("\nRatelimit: \"default\";r=1199;t=300", response, StringComparison.Ordinal);
+        Assert.DoesNotContain(_sink.Lines, line => line.Contains("proxy-secret-17", StringComparison.Ordinal) || line.Contains("cookie-secret-42", StringComparison.Ordinal) || line.Contains(_api.Token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_request_that_gets_no_answer_is_logged_with_its_exception()
     {
         var closedPort = Ports.OutsideEphemeralRange(); // no parallel test is handed it for port 0
@@ -127,6 +149,7 @@ public sealed class LoggingTests : IDisposable
 
         var factoryLines = _sink.Entries.Where(line => line.Category.StartsWith("System.Net.Http.HttpClient." + RealtimeKitClient.HttpClientName, StringComparison.Ordinal)).ToList();
         Assert.Contains(factoryLines, line => line.Message.Contains("Authorization: *", StringComparison.Ordinal));
+        Assert.Contains(factoryLines, line => line.Message.Contains("Content-Type: application/json", StringComparison.Ordinal));
         Assert.DoesNotContain(_sink.Lines, line => line.Contains(_api.Token, StringComparison.Ordinal));
     }
 }

@@ -147,6 +147,36 @@ public sealed class WebhookVerifierTests : IDisposable
         Assert.Equal(RealtimeKitWebhookFailure.KeyUnavailable, error.Failure);
     }
 
+    [Fact]
+    public async Task A_key_endpoint_answering_more_than_a_keys_worth_of_bytes_is_refused_unread()
+    {
+        using var api = ApiServer.Start();
+        var huge = KeyDocument(_key).Replace("\"message\": \"\"", "\"message\": \"" + new string('x', 200_000) + "\"", StringComparison.Ordinal);
+        Assert.True(huge.Length > 200_000);
+        api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(huge));
+        using var http = new HttpClient();
+        var verifier = new RealtimeKitWebhookVerifier(new RealtimeKitWebhookOptions { PublicKeyUrl = new Uri(api.Server.Url + "/.well-known/webhooks.json") }, http, timeProvider: null);
+
+        var error = await Assert.ThrowsAsync<RealtimeKitWebhookException>(() => verifier.VerifyAsync(Encoding.UTF8.GetBytes(Body), Sign(_key, Body), "d", "w"));
+
+        Assert.Equal(RealtimeKitWebhookFailure.KeyUnavailable, error.Failure);
+        Assert.Contains("answered more than 65536 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_endpoint_answering_no_JSON_is_KeyUnavailable()
+    {
+        using var api = ApiServer.Start();
+        api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithBody("<html>a login page</html>"));
+        using var http = new HttpClient();
+        var verifier = new RealtimeKitWebhookVerifier(new RealtimeKitWebhookOptions { PublicKeyUrl = new Uri(api.Server.Url + "/.well-known/webhooks.json") }, http, timeProvider: null);
+
+        var error = await Assert.ThrowsAsync<RealtimeKitWebhookException>(() => verifier.VerifyAsync(Encoding.UTF8.GetBytes(Body), Sign(_key, Body), "d", "w"));
+
+        Assert.Equal(RealtimeKitWebhookFailure.KeyUnavailable, error.Failure);
+        Assert.Contains("did not answer with JSON", error.Message, StringComparison.Ordinal);
+    }
+
     private static string KeyDocument(RSA key) =>
         new Newtonsoft.Json.Linq.JObject
         {

@@ -66,11 +66,12 @@ public static class RealtimeKitServiceCollectionExtensions
             new RealtimeKitAuthenticationHandler(provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue));
 
         // The factory's two logging handlers cost an allocation per call even with logging off;
-        // one innermost handler logs each attempt (credentials redacted) and costs nothing when
-        // Debug is off. AddDefaultLogger() brings the factory's back, with the same redaction.
+        // one innermost handler logs each attempt (header values redacted but for an allow-list)
+        // and costs nothing when Debug is off. AddDefaultLogger() brings the factory's back, with
+        // the same allow-list.
         builder.RemoveAllLoggers();
         builder.AddHttpMessageHandler(provider => new RealtimeKitLoggingHandler(provider.GetRequiredService<ILogger<RealtimeKitLoggingHandler>>()));
-        builder.RedactLoggedHeaders(RealtimeKitCredential.HeaderNames);
+        builder.RedactLoggedHeaders(RealtimeKitLoggedHeaders.ShouldRedact);
 
         // Every client takes its HttpClient from the factory by that one name, so the pipeline
         // above (and whatever the caller adds through the returned builder) serves all of them.

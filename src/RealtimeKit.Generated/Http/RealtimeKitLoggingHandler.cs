@@ -9,7 +9,8 @@ namespace RealtimeKit.Generated;
 /// Logs every attempt <c>AddRealtimeKit</c> sends, in place of <see cref="IHttpClientFactory"/>'s
 /// two logging handlers: the method and address at <see cref="LogLevel.Debug"/> (the query
 /// replaced by <c>*</c>), the status and time at <see cref="LogLevel.Debug"/>, and the headers at
-/// <see cref="LogLevel.Trace"/>, credential headers with their values replaced by <c>*</c>.
+/// <see cref="LogLevel.Trace"/>, each value replaced by <c>*</c> unless its header is on the
+/// allow-list of <see cref="RealtimeKitLoggedHeaders"/> (the credentials never are).
 /// </summary>
 /// <remarks>
 /// It is the innermost handler, so it sees each retry and the credential the authentication
@@ -74,9 +75,7 @@ internal sealed partial class RealtimeKitLoggingHandler(ILogger<RealtimeKitLoggi
             foreach (var header in headers.NonValidated)
             {
                 text.Append('\n').Append(header.Key).Append(": ");
-                text.Append(Array.Exists(RealtimeKitCredential.HeaderNames, name => string.Equals(name, header.Key, StringComparison.OrdinalIgnoreCase))
-                    ? "*"
-                    : string.Join(", ", header.Value));
+                text.Append(RealtimeKitLoggedHeaders.IsAllowed(header.Key) ? string.Join(", ", header.Value) : "*");
             }
         }
     }

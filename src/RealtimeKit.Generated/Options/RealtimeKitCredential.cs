@@ -14,9 +14,6 @@ internal sealed class RealtimeKitCredential
     private const string EmailHeader = "X-Auth-Email";
     private const string KeyHeader = "X-Auth-Key";
 
-    /// <summary>The headers a credential travels in; their values are never logged.</summary>
-    public static readonly string[] HeaderNames = ["Authorization", EmailHeader, KeyHeader];
-
     private readonly string? _token;
     private readonly string? _email;
     private readonly string? _key;

@@ -140,6 +140,23 @@ public class RealtimeKitWebhookVerifier
         return rsa.VerifyData(body, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
+    /// <summary>The largest answer of the key endpoint read: a PEM key is well under a kilobyte.</summary>
+    internal const int MaxKeyBodyBytes = 64 * 1024;
+
+    /// <summary><c>data.publicKey</c> of the key endpoint's answer; a <see cref="RealtimeKitWebhookException"/> when it is no JSON.</summary>
+    private string? ReadPem(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new RealtimeKitUtf8Reader(body));
+            return RealtimeKitJson.Serializer.Deserialize<WebhookPublicKeyResponse>(reader)?.Data?.PublicKey;
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            throw new RealtimeKitWebhookException(RealtimeKitWebhookFailure.KeyUnavailable, $"The key endpoint {_options.PublicKeyUrl} did not answer with JSON.", ex);
+        }
+    }
+
     private async Task<byte[]> FetchKeyAsync(bool force, CancellationToken cancellationToken)
     {
         await _fetchLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -157,12 +174,27 @@ public class RealtimeKitWebhookVerifier
                 _lastRefresh = now;
             }
 
-            string text;
+            string? pem;
             try
             {
-                using var response = await _httpClient().GetAsync(_options.PublicKeyUrl, cancellationToken).ConfigureAwait(false);
+                using var response = await _httpClient().GetAsync(_options.PublicKeyUrl, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 response.EnsureSuccessStatusCode();
-                text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+                // Read through the same bounded reader as the API's answers: a key endpoint that
+                // sends more than a key's worth of bytes is refused, never read into memory whole.
+                using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, MaxKeyBodyBytes, cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                if (body.Failure is { } failure)
+                {
+                    throw new HttpRequestException($"the answer's body could not be read: {failure.Message}", failure);
+                }
+
+                if (body.Truncated)
+                {
+                    throw new RealtimeKitWebhookException(RealtimeKitWebhookFailure.KeyUnavailable, $"The key endpoint {_options.PublicKeyUrl} answered more than {MaxKeyBodyBytes} bytes.");
+                }
+
+                pem = ReadPem(body.Bytes);
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -172,17 +204,6 @@ public class RealtimeKitWebhookVerifier
                 }
 
                 throw new RealtimeKitWebhookException(RealtimeKitWebhookFailure.KeyUnavailable, $"The public key could not be fetched from {_options.PublicKeyUrl}: {ex.Message}", ex);
-            }
-
-            string? pem;
-            try
-            {
-                using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(text));
-                pem = RealtimeKitJson.Serializer.Deserialize<WebhookPublicKeyResponse>(reader)?.Data?.PublicKey;
-            }
-            catch (Newtonsoft.Json.JsonException ex)
-            {
-                throw new RealtimeKitWebhookException(RealtimeKitWebhookFailure.KeyUnavailable, $"The key endpoint {_options.PublicKeyUrl} did not answer with JSON.", ex);
             }
 
             if (string.IsNullOrWhiteSpace(pem))

@@ -43,7 +43,7 @@ internal static partial class RealtimeKitErrorMapper
     }
 
     /// <summary>The response's headers and its content's, as they arrived: not parsed or validated, which only an error's reader may need.</summary>
-    private static Dictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)
+    internal static Dictionary<string, IEnumerable<string>> CollectHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IEnumerable<string>>(response.Headers.NonValidated.Count + response.Content.Headers.NonValidated.Count, StringComparer.OrdinalIgnoreCase);
         Add(headers, response.Headers.NonValidated);

@@ -5,8 +5,9 @@ namespace RealtimeKit.Generated;
 /// it sends through, the one deadline of a call (<see cref="Timeout"/>) and the one clock
 /// (<see cref="TimeProvider"/>) that measures it, the Retry-After waits and the dates of a
 /// <c>Retry-After</c>. The generated clients receive it through their internal constructor; the
-/// request carries it (<see cref="RealtimeKitRequestMessage"/>) to the handlers that decide per
-/// call, so the retry handler caps a <c>Retry-After</c> by the same deadline the transport applies.
+/// request carries it (<see cref="RealtimeKitRequestMessage"/>, with the caller's per-call
+/// options) to the handlers that decide per call, so the retry handler caps a <c>Retry-After</c>
+/// by the same deadline the transport applies.
 /// </summary>
 internal sealed class RealtimeKitCallContext
 {
@@ -53,19 +54,8 @@ internal sealed class RealtimeKitCallContext
         return new RealtimeKitCallContext(httpClient, timeout, timeProvider);
     }
 
-    /// <summary>
-    /// The longest <c>Retry-After</c> worth waiting for: <paramref name="maxRetryAfter"/>, or the
-    /// whole call's time when that is shorter — a wait longer than the call may take cannot end in
-    /// success, so such a 429 ends the call at once, with its <c>Retry-After</c> on the exception.
-    /// </summary>
-    public TimeSpan RetryAfterCap(TimeSpan maxRetryAfter)
-    {
-        var timeout = Timeout;
-        return timeout != System.Threading.Timeout.InfiniteTimeSpan && timeout < maxRetryAfter ? timeout : maxRetryAfter;
-    }
-
-    /// <summary>Starts a call's deadline: a token cancelled when the caller cancels or <see cref="Timeout"/> has passed on <see cref="TimeProvider"/>.</summary>
-    public RealtimeKitDeadline StartDeadline(CancellationToken cancellationToken) => new(cancellationToken, Timeout, TimeProvider);
+    /// <summary>Starts a call's deadline: a token cancelled when the caller cancels or <paramref name="timeout"/> has passed on <see cref="TimeProvider"/>.</summary>
+    public RealtimeKitDeadline StartDeadline(TimeSpan timeout, CancellationToken cancellationToken) => new(cancellationToken, timeout, TimeProvider);
 }
 
 /// <summary>

@@ -45,7 +45,7 @@ internal static class RealtimeKitResilience
     /// Whether an outcome is retried under <paramref name="retry"/> (<see cref="ShouldRetry"/>):
     /// the pipeline's ShouldHandle, and <see cref="RealtimeKitRetryHandler"/>'s test of a first
     /// attempt before it enters the pipeline at all. A <c>Retry-After</c> is capped by the
-    /// request's own call deadline (<see cref="RealtimeKitCallContext.RetryAfterCap"/>), the one
+    /// request's own call deadline (<see cref="RealtimeKitRequestMessage.RetryAfterCap"/>), the one
     /// the transport applies.
     /// </summary>
     public static Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool> RetryDecision(RealtimeKitRetryOptions retry, TimeProvider timeProvider)
@@ -54,7 +54,7 @@ internal static class RealtimeKitResilience
         return (request, outcome) => ShouldRetry(
             request?.Method,
             outcome,
-            request is RealtimeKitRequestMessage { Context: var context } ? context.RetryAfterCap(maxRetryAfter) : maxRetryAfter,
+            request is RealtimeKitRequestMessage message ? message.RetryAfterCap(maxRetryAfter) : maxRetryAfter,
             timeProvider);
     }
 

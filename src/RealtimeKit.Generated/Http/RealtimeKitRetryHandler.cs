@@ -9,7 +9,8 @@ namespace RealtimeKit.Generated;
 /// directly; only an outcome the pipeline would retry enters it, as the outcome of its first
 /// attempt, so a call that succeeds (or fails for good) at once costs no pipeline run, no
 /// <see cref="ResilienceContext"/> and no clock reading. With retries switched off
-/// (<see cref="RealtimeKitRetryOptions.MaxRetries"/> 0) it does no work at all. It is a
+/// (<see cref="RealtimeKitRetryOptions.MaxRetries"/> 0, or <see cref="RealtimeKitRequestOptions.DisableRetries"/>
+/// for one call) it does no work at all. It is a
 /// <see cref="ResilienceHandler"/>, so <c>RemoveAllResilienceHandlers()</c> removes it.
 /// </summary>
 internal sealed class RealtimeKitRetryHandler : ResilienceHandler
@@ -35,13 +36,13 @@ internal sealed class RealtimeKitRetryHandler : ResilienceHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _retries ? SendWithRetriesAsync(Inner, request, cancellationToken) : Inner.SendAsync(request, cancellationToken);
+        return _retries && request is not RealtimeKitRequestMessage { RetriesDisabled: true } ? SendWithRetriesAsync(Inner, request, cancellationToken) : Inner.SendAsync(request, cancellationToken);
     }
 
     protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!_retries)
+        if (!_retries || request is RealtimeKitRequestMessage { RetriesDisabled: true })
         {
             return Inner.Send(request, cancellationToken);
         }

@@ -59,13 +59,23 @@ internal static class RealtimeKitTransport
         using var owned = request;
         var context = request.Context;
         var client = context.HttpClient;
+        var requestOptions = request.RequestOptions;
+        if (requestOptions is not null)
+        {
+            requestOptions.Validate();
+            foreach (var (name, value) in requestOptions.Headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
         var relative = request.RequestUri is { IsAbsoluteUri: false } uri ? uri.OriginalString : null;
         request.Headers.Accept.Add(_acceptJson);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
         // One deadline for the whole call: HttpClient applies its Timeout to SendAsync only, the
         // body is read afterwards, so the same time limit is linked to the caller's token here.
-        using var deadline = context.StartDeadline(cancellationToken);
+        using var deadline = context.StartDeadline(request.Timeout, cancellationToken);
 
         HttpResponseMessage response;
         try
@@ -105,6 +115,10 @@ internal static class RealtimeKitTransport
             var success = response.IsSuccessStatusCode;
             using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
+            if (requestOptions is not null)
+            {
+                requestOptions.Response = new RealtimeKitResponse((int)response.StatusCode, RealtimeKitErrorMapper.CollectHeaders(response), body.Text(int.MaxValue));
+            }
 
             if (!success)
             {
@@ -164,8 +178,8 @@ internal static class RealtimeKitTransport
         }
     }
 
-    private static TimeoutException TimedOut(RealtimeKitCallContext context, HttpRequestMessage request, string? relative, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {context.Timeout.TotalSeconds:0.###} s ({Target(context.HttpClient, request, relative)}).", inner);
+    private static TimeoutException TimedOut(RealtimeKitCallContext context, RealtimeKitRequestMessage request, string? relative, string operationId, Exception inner) =>
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {request.Timeout.TotalSeconds:0.###} s ({Target(context.HttpClient, request, relative)}).", inner);
 
     /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
     /// <param name="client">The client whose base address the request's relative address was resolved against.</param>

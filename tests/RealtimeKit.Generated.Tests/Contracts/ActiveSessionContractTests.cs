@@ -73,4 +73,32 @@ public sealed class ActiveSessionContractTests : ContractTestBase
         Assert.Equal(["Yes", "No"], poll.Options!.Select(o => o.Text));
         Assert.True(poll.Anonymous);
     }
+
+    [Fact]
+    [ContractFor("getActiveSession")]
+    public async Task GetActiveSessionAsync_reads_the_live_session()
+    {
+        // The active session resource has no query parameters: its one read is checked instead.
+        const string path = MeetingPath + "/active-session";
+        var example = Answer("getActiveSession", "GET", path);
+
+        var result = await Client.ActiveSession.GetActiveSessionAsync(Account, App, MeetingId);
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", path, Api.Token, jsonBody: null);
+        Wire.AssertModelMatchesExample(example, result);
+        Assert.Equal(SessionStatus.Live, result.Data!.Status);
+    }
+
+    [Fact]
+    [ContractFor("kickParticipants")]
+    public async Task KickParticipantsAsync_sends_only_the_list_given()
+    {
+        const string path = MeetingPath + "/active-session/kick";
+        var example = Answer("kickParticipants", "POST", path);
+
+        var result = await Client.ActiveSession.KickParticipantsAsync(Account, App, MeetingId, new KickParticipantsRequest { ParticipantIds = ["95ac2880-5845-41b5-a8e9-61e1749dc1e4"] });
+
+        Wire.AssertRequest(Api.SingleRequest(), "POST", path, Api.Token, "{\"participant_ids\":[\"95ac2880-5845-41b5-a8e9-61e1749dc1e4\"]}");
+        Wire.AssertModelMatchesExample(example, result);
+    }
 }

@@ -151,4 +151,45 @@ public sealed class LivestreamsContractTests : ContractTestBase
         Assert.Equal(4, day.Count);
         Assert.Equal(531, day.TotalIngestSeconds);
     }
+
+    [Fact]
+    [ContractFor("listLivestreams")]
+    public async Task ListLivestreamsAsync_sends_DSC_and_reads_the_published_single_object()
+    {
+        var example = Answer("listLivestreams", "GET", AppPath + "/livestreams");
+
+        var result = await Client.Livestreams.ListLivestreamsAsync(Account, App, pageNo: 1, sortOrder: LivestreamSortOrder.Descending, status: LivestreamStatusFilter.Live, excludeMeetings: true);
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", AppPath + "/livestreams", Api.Token, jsonBody: null, query: "page_no=1&sort_order=DSC&status=LIVE&exclude_meetings=true");
+        Wire.AssertModelMatchesExample(example, result);
+        Assert.Equal(LivestreamStatus.Live, result.Data!.Status);
+        Assert.Equal(1, result.Data.Paging!.TotalCount);
+    }
+
+    [Fact]
+    [ContractFor("stopLivestream")]
+    public async Task StopLivestreamAsync_sends_POST_without_a_body()
+    {
+        const string path = MeetingPath + "/active-livestream/stop";
+        var example = Answer("stopLivestream", "POST", path);
+
+        var result = await Client.Livestreams.StopLivestreamAsync(Account, App, MeetingId);
+
+        Wire.AssertRequest(Api.SingleRequest(), "POST", path, Api.Token, jsonBody: null);
+        Wire.AssertModelMatchesExample(example, result);
+    }
+
+    [Fact]
+    [ContractFor("getLivestreamAnalytics")]
+    public async Task GetLivestreamAnalyticsAsync_sends_Unix_seconds()
+    {
+        const string path = AppPath + "/analytics/livestreams/overall";
+        var example = Answer("getLivestreamAnalytics", "GET", path);
+
+        var result = await Client.Livestreams.GetLivestreamAnalyticsAsync(Account, App, startTime: 1740787200, endTime: 1741046399);
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", path, Api.Token, jsonBody: null, query: "start_time=1740787200&end_time=1741046399");
+        Wire.AssertModelMatchesExample(example, result);
+        Assert.Equal(4, result.Data!.Count);
+    }
 }

@@ -81,4 +81,43 @@ public sealed class PresetsContractTests : ContractTestBase
         Assert.Equal("#d37c30", preset.Ui.DesignTokens.Colors.Brand.Shade600);
         Assert.Equal(PluginAccessControl.FullAccess, preset.Permissions.Plugins.Config["c60d0f5c-ee1b-4088-bb93-4eed8407ea67"].AccessControl);
     }
+
+    [Fact]
+    [ContractFor("createPreset")]
+    public async Task CreatePresetAsync_sends_the_whole_preset_tree_and_reads_201()
+    {
+        var example = Answer("createPreset", "POST", AppPath + "/presets");
+        var data = (Newtonsoft.Json.Linq.JObject)Wire.Json(example)["data"]!;
+        var body = RealtimeKitJson.Deserialize<Preset>(data.ToString())!;
+
+        var result = await Client.Presets.CreatePresetAsync(Account, App, body);
+
+        var request = Api.SingleRequest();
+        Wire.AssertRequest(request, "POST", AppPath + "/presets", Api.Token, request.RequestMessage.Body);
+        var sent = Wire.Json(request.RequestMessage.Body!);
+        data.Remove("id");
+        data.Remove("created_at");
+        data.Remove("updated_at");
+        Wire.AssertSameJson(data.ToString(), sent.ToString());
+        Assert.Equal("#222222", (string?)sent["ui"]!["design_tokens"]!["colors"]!["background"]!["600"]);
+        Wire.AssertModelMatchesExample(example, result);
+        var preset = result.Data;
+        Assert.Equal(Guid.Parse("b60cadcb-6c9e-45fd-b79a-61f1b9640d6a"), preset.Id);
+        Assert.Equal(PresetViewType.GroupCall, preset.Config.ViewType);
+        Assert.Equal("#d37c30", preset.Ui.DesignTokens.Colors.Brand.Shade600);
+        Assert.Equal(PluginAccessControl.FullAccess, preset.Permissions.Plugins.Config["c60d0f5c-ee1b-4088-bb93-4eed8407ea67"].AccessControl);
+    }
+
+    [Fact]
+    [ContractFor("listPresets")]
+    public async Task ListPresetsAsync_sends_its_query_parameters()
+    {
+        var example = Answer("listPresets", "GET", AppPath + "/presets");
+
+        var result = await Client.Presets.ListPresetsAsync(Account, App, perPage: 50, search: "host");
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", AppPath + "/presets", Api.Token, jsonBody: null, query: "per_page=50&search=host");
+        Wire.AssertModelMatchesExample(example, result);
+        Assert.Equal(2, result.Data.Count);
+    }
 }

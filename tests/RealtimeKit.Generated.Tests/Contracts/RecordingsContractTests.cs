@@ -76,4 +76,43 @@ public sealed class RecordingsContractTests : ContractTestBase
         Assert.Equal(Guid.Parse(RecordingId), result.Data!.Recording!.Id);
         Assert.Equal(RecordingStatus.Invoked, result.Data.Recording.Status);
     }
+
+    [Fact]
+    [ContractFor("listRecordings")]
+    public async Task ListRecordingsAsync_sends_the_status_array_comma_separated_and_booleans_in_lowercase()
+    {
+        var example = Answer("listRecordings", "GET", AppPath + "/recordings");
+
+        var result = await Client.Recordings.ListRecordingsAsync(Account, App, sortBy: RecordingSortBy.InvokedTime,
+            status: [RecordingStatus.Uploaded, RecordingStatus.Errored], meetingId: MeetingId, expired: false);
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", AppPath + "/recordings", Api.Token, jsonBody: null,
+            query: "sort_by=invokedTime&status=UPLOADED,ERRORED&meeting_id=182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e&expired=false");
+        Wire.AssertModelMatchesExample(example, result);
+        var recording = Assert.Single(result.Data);
+        Assert.Equal(RecordingStatus.Uploaded, recording.Status);
+        Assert.Equal(52428800, recording.FileSize);
+        Assert.Equal(MeetingId, recording.Meeting!.Id);
+    }
+
+    [Fact]
+    [ContractFor("startRecording")]
+    public async Task StartRecordingAsync_sends_the_meeting_id_and_reads_the_recording_details()
+    {
+        var example = Answer("startRecording", "POST", AppPath + "/recordings");
+
+        var result = await Client.Recordings.StartRecordingAsync(Account, App, new StartRecordingRequest
+        {
+            MeetingId = Guid.Parse("97440c6a-140b-40a9-9499-b23fd7a3868a"),
+            MaxSeconds = 60,
+            VideoConfig = new VideoConfig { Width = 1280, Height = 720 },
+        });
+
+        const string sent = "{\"meeting_id\":\"97440c6a-140b-40a9-9499-b23fd7a3868a\",\"video_config\":{\"width\":1280,\"height\":720},\"max_seconds\":60}";
+        Wire.AssertRequest(Api.SingleRequest(), "POST", AppPath + "/recordings", Api.Token, sent);
+        Wire.AssertSameJson(DocumentExamples.RequestBody("startRecording"), sent);
+        Wire.AssertModelMatchesExample(example, result);
+        Assert.Equal(RecordingStartReasonKind.ApiCall, result.Data!.StartReason!.Reason);
+        Assert.Equal(StorageType.Aws, result.Data.StorageConfig!.Type);
+    }
 }

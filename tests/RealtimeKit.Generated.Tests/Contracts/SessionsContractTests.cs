@@ -117,4 +117,38 @@ public sealed class SessionsContractTests : ContractTestBase
         Assert.Equal(SessionId, result.Data!.SessionId?.ToString());
         Assert.Equal("IN_PROGRESS", result.Data.Status?.ToString());
     }
+
+    [Fact]
+    [ContractFor("listSessions")]
+    public async Task ListSessionsAsync_sends_enums_by_their_wire_values_and_reads_data_sessions()
+    {
+        var example = Answer("listSessions", "GET", AppPath + "/sessions");
+
+        var result = await Client.Sessions.ListSessionsAsync(Account, App, sortBy: SessionSortBy.MinutesConsumed, sortOrder: SortOrder.Ascending,
+            status: SessionStatus.Ended, associatedId: "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", AppPath + "/sessions", Api.Token, jsonBody: null,
+            query: "sort_by=minutesConsumed&sort_order=ASC&status=ENDED&associated_id=182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e");
+        Wire.AssertModelMatchesExample(example, result);
+        var session = Assert.Single(result.Data!.Sessions!);
+        Assert.Equal(SessionType.Meeting, session.Type);
+        Assert.Equal(118.5, session.MinutesConsumed);
+    }
+
+    [Fact]
+    [ContractFor("getPeerReport")]
+    public async Task GetPeerReportAsync_sends_one_filter_as_published_and_reads_the_report()
+    {
+        const string path = AppPath + "/sessions/peer-report/e8b48a9f-ec7a-4c2d-b910-9bf9378ac0ce";
+        var example = Answer("getPeerReport", "GET", path);
+
+        var result = await Client.Sessions.GetPeerReportAsync(Account, App, "e8b48a9f-ec7a-4c2d-b910-9bf9378ac0ce",
+            filters: PeerReportFilter.QualityStats, includePeerEvents: true);
+
+        Wire.AssertRequest(Api.SingleRequest(), "GET", path, Api.Token, jsonBody: null, query: "filters=quality_stats&include_peer_events=true");
+        Wire.AssertModelMatchesExample(example, result);
+        var quality = result.Data!.Participant!.PeerReport!.Quality!;
+        Assert.Equal(0.02, quality.AudioProducerCumulative!.Rtt!.EventFraction100MsOrGreater);
+        Assert.Equal(0.01, quality.AudioProducerCumulative.PacketLoss!.EventFraction5OrGreater);
+    }
 }

@@ -1,18 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Connections.Features;
-using Microsoft.AspNetCore.Http;
-using WireMock;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace RealtimeKit.Generated.Testing;
 
@@ -39,37 +26,42 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     /// <summary>The path the API lives under, as on api.cloudflare.com.</summary>
     public const string BasePath = "/client/v4";
 
-    private readonly WireMockServer _server;
+    private readonly SandboxHost _host;
     private readonly RealtimeKitSandboxOptions _options;
-    private readonly SandboxApi _api;
+    private readonly SandboxOperations _operations;
     private readonly SandboxDeliverer _deliverer;
     private readonly SandboxLiveSessions _live;
-    private readonly ConcurrentQueue<RealtimeKitSandboxRequest> _requests = new();
-    private readonly List<(string? OperationId, RealtimeKitSandboxFault Fault)> _faults = [];
-    private readonly Lock _faultLock = new();
-    private (RealtimeKitSandboxFault Fault, double UpTo)[] _randomFaults = [];
-    private Random? _random;
+    private readonly SandboxFaults _faults = new();
+    private readonly SandboxRequestLog _log;
     private int _disposed;
 
-    /// <summary>The HTTP context of the request being handled, for the faults that act on the connection.</summary>
-    private static readonly AsyncLocal<HttpContext?> _currentContext = new();
-
-    private RealtimeKitSandbox(WireMockServer server, RealtimeKitSandboxOptions options, string token)
+    private RealtimeKitSandbox(RealtimeKitSandboxOptions options, string token)
     {
-        _server = server;
         _options = options;
         ApiToken = token;
-        Port = server.Ports[0];
-        BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");
-        _api = new SandboxApi(SandboxDocument.Instance, new SandboxStore(), options.TimeProvider);
-        _live = new SandboxLiveSessions(_api.Resources, options.TimeProvider);
+        _operations = new SandboxOperations(new SandboxStore(), new SandboxResourceStore(), SandboxDocument.Instance, options.TimeProvider);
+        _live = new SandboxLiveSessions(_operations, options.TimeProvider);
         _deliverer = new SandboxDeliverer
         {
             MaxAttempts = Math.Max(1, options.MaxDeliveryAttempts),
             RetryDelay = options.DeliveryRetryDelay,
             AllowNonLoopback = options.AllowNonLoopbackDelivery,
         };
-        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(HandleAsync));
+        _log = new SandboxRequestLog(options);
+        var authorization = new SandboxAuthorization(token);
+        var pipeline = new SandboxPipeline(
+        [
+            new SandboxOwnRoutesStage(this, authorization, options.TimeProvider),
+            new SandboxFaultStage(_faults),
+            new SandboxRouteStage(),
+            new SandboxAuthStage(authorization),
+            new SandboxFailureStage(),
+            new SandboxRequestCheckStage(),
+            new SandboxOperationStage(_operations),
+        ]);
+        _host = SandboxHost.Start(options.Port, pipeline, _log, options.TimeProvider);
+        Port = _host.Port;
+        BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");
     }
 
     /// <summary>The address to give the client: <c>http://127.0.0.1:{port}/client/v4/</c>.</summary>
@@ -82,13 +74,13 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     public string ApiToken { get; }
 
     /// <summary>Where the sandbox serves its public key, in the shape of the service's key endpoint.</summary>
-    public Uri PublicKeyUrl => new($"http://127.0.0.1:{Port}{PublicKeyPath}");
+    public Uri PublicKeyUrl => new($"http://127.0.0.1:{Port}{SandboxOwnRoutesStage.PublicKeyPath}");
 
     /// <summary>The public key that verifies the sandbox's deliveries, as PEM.</summary>
     public string PublicKeyPem => _deliverer.PublicKeyPem;
 
     /// <summary>Every request received so far, in order, with the answer given.</summary>
-    public IReadOnlyList<RealtimeKitSandboxRequest> Requests => [.. _requests];
+    public IReadOnlyList<RealtimeKitSandboxRequest> Requests => _log.Snapshot();
 
     /// <summary>Starts a sandbox on 127.0.0.1.</summary>
     /// <param name="options">Port, token and clock; null for a free port, a generated token and the system clock.</param>
@@ -104,27 +96,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
         var token = string.IsNullOrEmpty(options.ApiToken) ? "sandbox-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiToken;
         _ = SandboxDocument.Instance;
-
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = options.Port != 0 ? options.Port : FreePort();
-            try
-            {
-                var server = WireMockServer.Start(new WireMockServerSettings
-                {
-                    Urls = [$"http://127.0.0.1:{port}"],
-                    StartAdminInterface = false,
-                    ReadStaticMappings = false,
-                    MaxRequestLogCount = 0,
-                    PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(KeepContextAsync),
-                });
-                return new RealtimeKitSandbox(server, options, token);
-            }
-            catch (Exception) when (options.Port == 0 && attempt < 5)
-            {
-                // Another process took the free port between the probe and the bind: try another.
-            }
-        }
+        return new RealtimeKitSandbox(options, token);
     }
 
     /// <summary>Adds a webhook directly to the state, as if it had been created through the API.</summary>
@@ -142,14 +114,14 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(events);
-        return _api.Seed(accountId, appId, name, url.AbsoluteUri, events.Select(e => e.ToString()).ToList(), enabled).ToModel();
+        return _operations.SeedWebhook(accountId, appId, name, url.AbsoluteUri, events.Select(e => e.ToString()).ToList(), enabled).ToModel();
     }
 
     /// <summary>The webhooks of an app, in creation order.</summary>
     /// <param name="accountId">The account.</param>
     /// <param name="appId">The app.</param>
     public IReadOnlyList<Webhook> GetWebhooks(string accountId, string appId) =>
-        _api.Store.List(accountId, appId).Select(w => w.ToModel()).ToList();
+        _operations.Webhooks.List(accountId, appId).Select(w => w.ToModel()).ToList();
 
     /// <summary>
     /// Records a session of a meeting, as if it had taken place: LIVE when <paramref name="endedAt"/>
@@ -168,7 +140,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(appId);
-        return (string)_api.Resources.AddSession(accountId, appId, meetingId.ToString("D"), startedAt, endedAt, participants ?? [])["id"]!;
+        return (string)_operations.AddSession(accountId, appId, meetingId.ToString("D"), startedAt, endedAt, participants ?? [])["id"]!;
     }
 
     /// <summary>
@@ -191,7 +163,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentException.ThrowIfNullOrEmpty(appId);
-        var simulator = new SandboxSimulator(_api.Resources, accountId, appId, _options.TimeProvider.GetUtcNow());
+        var simulator = new SandboxSimulator(_operations, accountId, appId, _options.TimeProvider.GetUtcNow());
         var events = simulator.Play(meetingId, participants?.ToList());
         var reports = await DeliverInTurnAsync(appId, events.Bodies, cancellationToken).ConfigureAwait(false);
         return new RealtimeKitSandboxSimulation(events.SessionId, events.RecordingId, events.Names, reports);
@@ -290,13 +262,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             throw new ArgumentException($"'{operationId}' is not an operationId of the document.", nameof(operationId));
         }
 
-        lock (_faultLock)
-        {
-            for (var i = 0; i < times; i++)
-            {
-                _faults.Add((operationId, fault));
-            }
-        }
+        _faults.Enqueue(fault, times, operationId);
     }
 
     /// <summary>
@@ -340,11 +306,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(faults), total, "The probabilities must add up to at most 1.");
         }
 
-        lock (_faultLock)
-        {
-            _randomFaults = [.. table];
-            _random = table.Count == 0 ? null : new Random(seed);
-        }
+        _faults.SetRandom(table, seed);
     }
 
     /// <summary>
@@ -368,7 +330,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
 
         var bytes = Encoding.UTF8.GetBytes(body);
-        var targets = _api.Store.ListByApp(appId).Where(w => w.Enabled && w.Events.Contains(name, StringComparer.Ordinal)).ToList();
+        var targets = _operations.Webhooks.ListByApp(appId).Where(w => w.Enabled && w.Events.Contains(name, StringComparer.Ordinal)).ToList();
         var reports = await Task.WhenAll(targets.Select(w => _deliverer.DeliverAsync(w, bytes, cancellationToken))).ConfigureAwait(false);
         return reports;
     }
@@ -393,8 +355,7 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            _server.Stop();
-            _server.Dispose();
+            _host.Dispose();
             _deliverer.Dispose();
         }
     }
@@ -408,182 +369,6 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
 
     /// <summary>The sandbox's address and token, never more.</summary>
     public override string ToString() => $"RealtimeKitSandbox {{ BaseAddress = {BaseAddress} }}";
-
-    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
-    {
-        var received = _options.TimeProvider.GetUtcNow();
-        var headers = (request.Headers ?? new Dictionary<string, WireMockList<string>>())
-            .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-        var body = string.IsNullOrEmpty(request.Body) ? null : request.Body;
-        var path = request.Path;
-
-        var match = path.StartsWith(BasePath, StringComparison.Ordinal)
-            ? SandboxDocument.Instance.Match(request.Method, path[BasePath.Length..])
-            : null;
-        var operationId = match?.Route.OperationId;
-        var ownRoute = (request.Method == "GET" && path == PublicKeyPath) || (request.Method == "POST" && (path == DeliveriesPath || path == SimulationsPath)) || SandboxLiveRoutes.Matches(request.Method, path);
-        var fault = ownRoute ? null : TakeFault(operationId);
-
-        SandboxAnswer answer;
-        if (request.Method == "GET" && path == PublicKeyPath)
-        {
-            answer = new SandboxAnswer(200, SandboxJson.PublicKey(PublicKeyPem));
-        }
-        else if (request.Method == "POST" && path == DeliveriesPath)
-        {
-            answer = IsAuthorized(headers) ? await TriggerAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
-        }
-        else if (request.Method == "POST" && path == SimulationsPath)
-        {
-            answer = IsAuthorized(headers) ? await SimulateAsync(body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
-        }
-        else if (SandboxLiveRoutes.Matches(request.Method, path))
-        {
-            answer = IsAuthorized(headers) ? await SandboxLiveRoutes.HandleAsync(this, path, body).ConfigureAwait(false) : new SandboxAnswer(401, SandboxJson.Unauthorized);
-        }
-        else if (fault?.StatusCode is { } faultStatus)
-        {
-            answer = new SandboxAnswer(faultStatus, fault.Body ?? string.Empty, fault.ContentType);
-        }
-        else if (fault is { HandlesRequest: false })
-        {
-            answer = new SandboxAnswer(0, string.Empty);
-        }
-        else if (match is null)
-        {
-            answer = path.StartsWith(BasePath, StringComparison.Ordinal) && SandboxDocument.Instance.PathExists(path[BasePath.Length..])
-                ? new SandboxAnswer(405, SandboxJson.Error(405, $"METHOD_NOT_ALLOWED {request.Method} is not an operation of {path}"))
-                : new SandboxAnswer(404, SandboxJson.Error(404, $"NOT_FOUND no route for {request.Method} {path}"));
-        }
-        else if (!IsAuthorized(headers))
-        {
-            answer = new SandboxAnswer(401, SandboxJson.Unauthorized);
-        }
-        else
-        {
-            var query = (request.Query ?? new Dictionary<string, WireMockList<string>>())
-                .Where(q => q.Value.Count > 0)
-                .ToDictionary(q => q.Key, q => string.Join(',', q.Value), StringComparer.Ordinal);
-            answer = HandleOperation(match.Value.Route, match.Value.Values, query, body);
-        }
-
-        var responseBody = answer.Body;
-        if (fault is { Truncate: true })
-        {
-            responseBody = responseBody[..(responseBody.Length / 2)];
-        }
-
-        if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay).ConfigureAwait(false);
-        }
-
-        if (fault is { DropsConnection: true })
-        {
-            // Whatever the API's logic did, no answer is sent: recorded with status 0, before the
-            // connection closes, so that the log is in order for a caller that goes on at once.
-            var dropped = new RealtimeKitSandboxRequest(request.Method, path, headers, body, operationId, 0, string.Empty, received);
-            Record(dropped);
-            _options.OnRequest?.Invoke(dropped);
-            DropConnection();
-            return new ResponseMessage { StatusCode = 500 };
-        }
-
-        var response = new ResponseMessage
-        {
-            StatusCode = answer.Status,
-            BodyData = new BodyData { BodyAsString = responseBody, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
-        };
-        response.AddHeader("Content-Type", answer.ContentType + "; charset=utf-8");
-        foreach (var (name, value) in fault?.Headers ?? new Dictionary<string, string>())
-        {
-            response.AddHeader(name, value);
-        }
-
-        var record = new RealtimeKitSandboxRequest(request.Method, path, headers, body, operationId, answer.Status, responseBody, received);
-        Record(record);
-        _options.OnRequest?.Invoke(record);
-        return response;
-    }
-
-    /// <summary>An operation's answer; a bug of the sandbox's is a 500 in the API's error envelope, as the service's own failures are, never a connection WireMock.Net closes.</summary>
-    private SandboxAnswer HandleOperation(SandboxRoute route, Dictionary<string, string> path, IReadOnlyDictionary<string, string> query, string? body)
-    {
-        try
-        {
-            return _api.Handle(route, path, query, body);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return new SandboxAnswer(500, SandboxJson.Error(500, $"INTERNAL_SERVER_ERROR the sandbox failed on {route.OperationId}: {ex.GetType().Name}: {ex.Message}"));
-        }
-    }
-
-    /// <summary>The sandbox's own route for delivering a sample event on request (<c>realtimekit webhooks trigger</c>): not part of the API.</summary>
-    internal const string DeliveriesPath = "/__sandbox/deliveries";
-
-    /// <summary>The sandbox's own route for simulating a meeting on request (<c>realtimekit meetings simulate</c>): not part of the API.</summary>
-    internal const string SimulationsPath = "/__sandbox/simulations";
-
-    /// <summary>The path of the key endpoint, as the service serves it (<see cref="WebhookPublicKeyEndpoint.DefaultUrl"/>).</summary>
-    internal static readonly string PublicKeyPath = new Uri(WebhookPublicKeyEndpoint.DefaultUrl).AbsolutePath;
-
-    private async Task<SandboxAnswer> SimulateAsync(string? body)
-    {
-        string? accountId;
-        string? appId;
-        string? meetingId;
-        try
-        {
-            var json = Newtonsoft.Json.Linq.JObject.Parse(body ?? "{}");
-            accountId = json["accountId"]?.ToString();
-            appId = json["appId"]?.ToString();
-            meetingId = json["meetingId"]?.ToString();
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST the request body is not valid JSON"));
-        }
-
-        if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(appId) || !Guid.TryParse(meetingId, out var meeting))
-        {
-            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST \"accountId\", \"appId\" and a \"meetingId\" UUID are required"));
-        }
-
-        try
-        {
-            var simulation = await SimulateMeetingAsync(accountId, appId, meeting).ConfigureAwait(false);
-            return new SandboxAnswer(200, SandboxJson.Simulation(simulation));
-        }
-        catch (ArgumentException ex)
-        {
-            return new SandboxAnswer(404, SandboxJson.Error(404, $"NOT_FOUND {ex.Message}"));
-        }
-    }
-
-    private async Task<SandboxAnswer> TriggerAsync(string? body)
-    {
-        string? appId;
-        string? name;
-        try
-        {
-            var json = Newtonsoft.Json.Linq.JObject.Parse(body ?? "{}");
-            appId = json["appId"]?.ToString();
-            name = json["event"]?.ToString();
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
-            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST the request body is not valid JSON"));
-        }
-
-        if (string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(name))
-        {
-            return new SandboxAnswer(400, SandboxJson.Error(400, "BAD_REQUEST \"appId\" and \"event\" are required"));
-        }
-
-        var reports = await DeliverAsync(appId, RealtimeKitSampleEvents.Json(new WebhookEvent(name), _options.TimeProvider.GetUtcNow())).ConfigureAwait(false);
-        return new SandboxAnswer(200, SandboxJson.Deliveries(reports));
-    }
 
     private async Task<RealtimeKitSandboxLiveStep> DeliverAsync(string appId, SandboxLiveSessions.Step step, CancellationToken cancellationToken)
     {
@@ -601,101 +386,5 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         }
 
         return reports;
-    }
-
-    private void Record(RealtimeKitSandboxRequest record)
-    {
-        var max = _options.MaxRecordedRequests;
-        if (max == 0)
-        {
-            return;
-        }
-
-        _requests.Enqueue(record);
-        while (max is { } limit && _requests.Count > limit && _requests.TryDequeue(out _))
-        {
-        }
-    }
-
-    /// <summary>Runs before WireMock.Net's own middleware: keeps the request's context for <see cref="DropConnection"/>.</summary>
-    private static async Task KeepContextAsync(HttpContext context, Func<Task> next)
-    {
-        _currentContext.Value = context;
-        try
-        {
-            await next().ConfigureAwait(false);
-        }
-        finally
-        {
-            _currentContext.Value = null;
-        }
-    }
-
-    /// <summary>
-    /// Closes the current request's connection before any byte of the answer is written: an
-    /// orderly close of the socket (the client reads the end of the stream where the status line
-    /// should be), then an abort, so that the answer WireMock.Net goes on to write is discarded.
-    /// </summary>
-    private static void DropConnection()
-    {
-        var context = _currentContext.Value ?? throw new InvalidOperationException("The sandbox has no HTTP context to drop the connection of.");
-        try
-        {
-            context.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Already closed by the client: the abort below is all that is left to do.
-        }
-
-        context.Abort();
-    }
-
-    private bool IsAuthorized(Dictionary<string, string> headers) =>
-        headers.TryGetValue("authorization", out var value)
-        && value.StartsWith("Bearer ", StringComparison.Ordinal)
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(value[7..]), Encoding.UTF8.GetBytes(ApiToken));
-
-    private RealtimeKitSandboxFault? TakeFault(string? operationId)
-    {
-        lock (_faultLock)
-        {
-            var index = _faults.FindIndex(f => f.OperationId is null || f.OperationId == operationId);
-            if (index < 0)
-            {
-                return DrawRandomFault();
-            }
-
-            var fault = _faults[index].Fault;
-            _faults.RemoveAt(index);
-            return fault;
-        }
-    }
-
-    /// <summary>A fault from <see cref="InjectRandomFaults"/>, or null; called under the fault lock.</summary>
-    private RealtimeKitSandboxFault? DrawRandomFault()
-    {
-        if (_random is null)
-        {
-            return null;
-        }
-
-        var draw = _random.NextDouble();
-        foreach (var (fault, upTo) in _randomFaults)
-        {
-            if (draw < upTo)
-            {
-                return fault;
-            }
-        }
-
-        return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

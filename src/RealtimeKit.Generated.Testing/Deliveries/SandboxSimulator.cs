@@ -8,7 +8,7 @@ namespace RealtimeKit.Generated.Testing;
 /// documented shape, with the ids of what it recorded: the meeting, the session, its
 /// participants (peer ids) and the recording.
 /// </summary>
-internal sealed class SandboxSimulator(SandboxResourceApi api, string account, string app, DateTimeOffset now)
+internal sealed class SandboxSimulator(SandboxOperations api, string account, string app, DateTimeOffset now)
 {
     public sealed record Played(string SessionId, Guid RecordingId, List<string> Names, List<string> Bodies);
 

@@ -5,11 +5,11 @@ namespace RealtimeKit.Generated.Testing;
 /// <summary>
 /// A meeting's session held live on request, step by step: it starts (and is the meeting's
 /// active session, so that getActiveSession, kick, mute and polls act on it), participants join
-/// and leave, it ends. Each step changes the sandbox's state through <see cref="SandboxResourceApi"/>
+/// and leave, it ends. Each step changes the sandbox's state through <see cref="SandboxOperations"/>
 /// and writes the events it causes; delivering them is the caller's (the facade's). One step at a
 /// time: a lock keeps a step's reads and writes together.
 /// </summary>
-internal sealed class SandboxLiveSessions(SandboxResourceApi api, TimeProvider time)
+internal sealed class SandboxLiveSessions(SandboxOperations api, TimeProvider time)
 {
     private readonly Lock _lock = new();
 
@@ -68,7 +68,7 @@ internal sealed class SandboxLiveSessions(SandboxResourceApi api, TimeProvider t
         {
             var (session, events) = Live(account, app, meetingId);
             var sessionId = (string)session["id"]!;
-            var peer = api.Store.Get(SandboxResourceApi.SessionParticipants(account, app, sessionId), peerId);
+            var peer = api.Store.Get(SandboxOperations.SessionParticipants(account, app, sessionId), peerId);
             if (peer is null || peer["left_at"] is JValue { Type: JTokenType.String })
             {
                 throw new KeyNotFoundException($"Nobody with session participant id {peerId} is in the live session {sessionId} of meeting {meetingId}.");
@@ -90,7 +90,7 @@ internal sealed class SandboxLiveSessions(SandboxResourceApi api, TimeProvider t
             var sessionId = (string)session["id"]!;
             var now = time.GetUtcNow();
             var step = new Step(sessionId, [], []);
-            var present = api.Store.List(SandboxResourceApi.SessionParticipants(account, app, sessionId)).Where(p => p["left_at"] is not JValue { Type: JTokenType.String }).ToList();
+            var present = api.Store.List(SandboxOperations.SessionParticipants(account, app, sessionId)).Where(p => p["left_at"] is not JValue { Type: JTokenType.String }).ToList();
             foreach (var peer in present)
             {
                 var left = api.Leave(account, app, sessionId, (string)peer["id"]!, now)!;

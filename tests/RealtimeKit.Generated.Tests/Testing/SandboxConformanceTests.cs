@@ -24,7 +24,7 @@ public sealed class SandboxConformanceTests
 
         var requests = sandbox.Requests;
         Assert.Equal(
-            SandboxApi.ImplementedOperations.Order(StringComparer.Ordinal),
+            SandboxOperations.ImplementedOperationIds.Order(StringComparer.Ordinal),
             requests.Select(r => r.OperationId).OfType<string>().Distinct().Order(StringComparer.Ordinal));
         Assert.Superset(new HashSet<int> { 200, 201, 400, 401, 404 }, requests.Select(r => r.StatusCode).ToHashSet());
 

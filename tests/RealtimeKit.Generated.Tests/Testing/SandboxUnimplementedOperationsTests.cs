@@ -24,7 +24,7 @@ public sealed class SandboxUnimplementedOperationsTests : IAsyncDisposable
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _sandbox.ApiToken);
         var operations = DocumentExamples.Operations.ToList();
         Assert.Equal(62, operations.Count);
-        Assert.Equal(operations.Select(o => o.Operation.OperationId!).Order(StringComparer.Ordinal), SandboxApi.ImplementedOperations.Order(StringComparer.Ordinal));
+        Assert.Equal(operations.Select(o => o.Operation.OperationId!).Order(StringComparer.Ordinal), SandboxOperations.ImplementedOperationIds.Order(StringComparer.Ordinal));
 
         foreach (var (template, method, operation) in operations)
         {

@@ -37,6 +37,7 @@ internal static class LoadTest
         {
             options.BaseAddress = sandbox.BaseAddress;
             options.ApiToken = sandbox.ApiToken;
+            Contest.NeverWait(options.RateLimit);
         }).ConfigurePrimaryHttpMessageHandler(() => CountingHandler(libraryConnections));
         await using var provider = services.BuildServiceProvider();
         var library = provider.GetRequiredService<IWebhooksClient>();

@@ -14,7 +14,7 @@ public static class RealtimeKitServiceCollectionExtensions
     /// Registers <see cref="IRealtimeKitClient"/> and every resource client (one per tag of the
     /// document: <see cref="IAppsClient"/>, <see cref="IMeetingsClient"/>, <see cref="IWebhooksClient"/>, …),
     /// all sending through one named HTTP client (<see cref="RealtimeKitClient.HttpClientName"/>)
-    /// with the resilience pipeline, the credential handler and a logging handler that never logs a credential; options are validated
+    /// with the resilience pipeline, the shared rate budget (<see cref="RealtimeKitRateBudget"/>), the credential handler and a logging handler that never logs a credential; options are validated
     /// at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -28,7 +28,7 @@ public static class RealtimeKitServiceCollectionExtensions
         return AddCore(services);
     }
 
-    /// <summary>Registers the clients with options bound from a configuration section (keys ApiToken, BaseAddress, Timeout, Retry:MaxRetries, …).</summary>
+    /// <summary>Registers the clients with options bound from a configuration section (keys ApiToken, BaseAddress, Timeout, Retry:MaxRetries, RateLimit:PermitsPerWindow, RateLimit:Window, …).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section to bind, e.g. <c>configuration.GetSection("RealtimeKit")</c>.</param>
     /// <returns>The builder of the one HTTP client every RealtimeKit client sends through.</returns>
@@ -60,6 +60,14 @@ public static class RealtimeKitServiceCollectionExtensions
         // without its per-call enrichment; RemoveAllResilienceHandlers() removes it.
         builder.AddHttpMessageHandler(provider => new RealtimeKitRetryHandler(
             provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue.Retry,
+            TimeOf(provider)));
+
+        // The rate budget: one for every client of this provider, a permit per attempt (inside
+        // the retries, so they count). A Redis package replaces the registration to share it.
+        services.TryAddSingleton<RealtimeKitRateBudget>(provider => new RealtimeKitLocalRateBudget(
+            provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue.RateLimit, TimeOf(provider)));
+        builder.AddHttpMessageHandler(provider => new RealtimeKitRateLimitHandler(
+            provider.GetRequiredService<IOptionsMonitor<RealtimeKitClientOptions>>().CurrentValue.RateLimit.Enabled ? provider.GetRequiredService<RealtimeKitRateBudget>() : null,
             TimeOf(provider)));
 
         builder.AddHttpMessageHandler(provider =>

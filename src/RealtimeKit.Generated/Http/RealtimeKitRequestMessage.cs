@@ -18,6 +18,28 @@ internal sealed class RealtimeKitRequestMessage(RealtimeKitCallContext context, 
     /// <summary>The call's total time: the caller's for this call, else the context's.</summary>
     public TimeSpan Timeout => RequestOptions?.Timeout ?? Context.Timeout;
 
+    /// <summary>The operation (its operationId), set by the transport as it sends.</summary>
+    public string? OperationId { get; set; }
+
+    /// <summary>When the call's deadline started, on the context's clock (<see cref="TimeProvider.GetTimestamp"/>); set by the transport.</summary>
+    public long StartedAt { get; set; }
+
+    /// <summary>The time the call has left before its deadline; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> when it has none.</summary>
+    public TimeSpan TimeLeft()
+    {
+        var timeout = Timeout;
+        if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return timeout;
+        }
+
+        var left = timeout - Context.TimeProvider.GetElapsedTime(StartedAt);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+    }
+
+    /// <summary>The rate budget the attempt is waiting for a permit of, if it is: a deadline that passes then ends the call in a <see cref="RealtimeKitRateBudgetException"/>.</summary>
+    public RealtimeKitRateBudget? AwaitingPermitOf { get; set; }
+
     /// <summary>Whether the caller asked for this call to be sent once.</summary>
     public bool RetriesDisabled => RequestOptions?.DisableRetries == true;
 

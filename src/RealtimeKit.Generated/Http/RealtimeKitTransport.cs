@@ -76,6 +76,8 @@ internal static class RealtimeKitTransport
         // One deadline for the whole call: HttpClient applies its Timeout to SendAsync only, the
         // body is read afterwards, so the same time limit is linked to the caller's token here.
         using var deadline = context.StartDeadline(request.Timeout, cancellationToken);
+        request.StartedAt = context.TimeProvider.GetTimestamp();
+        request.OperationId = operationId;
 
         HttpResponseMessage response;
         try
@@ -86,6 +88,10 @@ internal static class RealtimeKitTransport
         {
             // The caller cancelled: the exception carries the caller's token, not the linked one.
             throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (request.AwaitingPermitOf is { } budget)
+        {
+            throw RealtimeKitRateLimitHandler.NoPermit(budget, request, request.Method, request.Timeout, ex);
         }
         catch (OperationCanceledException ex)
         {

@@ -1,7 +1,7 @@
 namespace RealtimeKit.Generated;
 
 /// <summary>
-/// How the RealtimeKit client reaches the API: credentials, base address, timeout and retries.
+/// How the RealtimeKit client reaches the API: credentials, base address, timeout, retries and the rate budget.
 /// Bind it from configuration or set it in code through
 /// <c>services.AddRealtimeKit(options => …)</c>.
 /// </summary>
@@ -38,12 +38,15 @@ public sealed class RealtimeKitClientOptions
     /// <summary>When and how often a failed call is tried again.</summary>
     public RealtimeKitRetryOptions Retry { get; } = new();
 
+    /// <summary>The rate budget every registered client shares: at most <see cref="RealtimeKitRateLimitOptions.PermitsPerWindow"/> requests per <see cref="RealtimeKitRateLimitOptions.Window"/> (default Cloudflare's 1,200 per five minutes).</summary>
+    public RealtimeKitRateLimitOptions RateLimit { get; } = new();
+
     /// <summary>What is wrong with these options, one message each; empty when they are valid. Messages never contain a credential.</summary>
     public IReadOnlyList<string> Validate() => RealtimeKitClientOptionsValidator.Check(this);
 
     /// <summary>Which credential is configured, never the credential itself.</summary>
     public override string ToString() =>
-        $"RealtimeKitClientOptions {{ BaseAddress = {BaseAddress}, Credential = {CredentialKind}, Timeout = {Timeout}, MaxRetries = {Retry.MaxRetries} }}";
+        $"RealtimeKitClientOptions {{ BaseAddress = {BaseAddress}, Credential = {CredentialKind}, Timeout = {Timeout}, MaxRetries = {Retry.MaxRetries}, RateLimit = {(RateLimit.Enabled ? $"{RateLimit.PermitsPerWindow} per {RateLimit.Window}" : "off")} }}";
 
     internal string CredentialKind => RealtimeKitCredential.Of(this).Kind;
 

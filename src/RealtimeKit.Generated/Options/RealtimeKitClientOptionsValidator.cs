@@ -57,6 +57,33 @@ internal sealed class RealtimeKitClientOptionsValidator : IValidateOptions<Realt
             failures.Add("RealtimeKitClientOptions.Retry.MaxRetryAfter must not be negative.");
         }
 
+        failures.AddRange(CheckRateLimit(options.RateLimit));
+        return failures;
+    }
+
+    public static List<string> CheckRateLimit(RealtimeKitRateLimitOptions rateLimit)
+    {
+        var failures = new List<string>();
+        if (!rateLimit.Enabled)
+        {
+            return failures;
+        }
+
+        if (rateLimit.PermitsPerWindow < 1)
+        {
+            failures.Add("RealtimeKitClientOptions.RateLimit.PermitsPerWindow must be at least 1 (or set RateLimit.Enabled to false).");
+        }
+
+        if (rateLimit.Window < TimeSpan.FromMilliseconds(20) || rateLimit.Window > TimeSpan.FromDays(1))
+        {
+            failures.Add("RealtimeKitClientOptions.RateLimit.Window must be between 20 milliseconds and 1 day.");
+        }
+
+        if (rateLimit.QueueLimit < 0)
+        {
+            failures.Add("RealtimeKitClientOptions.RateLimit.QueueLimit must not be negative.");
+        }
+
         return failures;
     }
 }

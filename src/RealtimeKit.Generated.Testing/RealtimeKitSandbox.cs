@@ -49,16 +49,20 @@ public sealed class RealtimeKitSandbox : IDisposable, IAsyncDisposable
         };
         _log = new SandboxRequestLog(options);
         var authorization = new SandboxAuthorization(token);
-        var pipeline = new SandboxPipeline(
+        List<ISandboxStage> stages =
         [
             new SandboxOwnRoutesStage(this, authorization, options.TimeProvider),
             new SandboxFaultStage(_faults),
             new SandboxRouteStage(),
             new SandboxAuthStage(authorization),
-            new SandboxFailureStage(),
-            new SandboxRequestCheckStage(),
-            new SandboxOperationStage(_operations),
-        ]);
+        ];
+        if (options.RateLimit is { } limit)
+        {
+            stages.Add(new SandboxRateLimitStage(limit, options.TimeProvider));
+        }
+
+        stages.AddRange([new SandboxFailureStage(), new SandboxRequestCheckStage(), new SandboxOperationStage(_operations)]);
+        var pipeline = new SandboxPipeline(stages);
         _host = SandboxHost.Start(options.Port, pipeline, _log, options.TimeProvider);
         Port = _host.Port;
         BaseAddress = new Uri($"http://127.0.0.1:{Port}{BasePath}/");

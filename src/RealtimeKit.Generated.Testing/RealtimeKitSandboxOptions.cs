@@ -29,6 +29,13 @@ public sealed class RealtimeKitSandboxOptions
     /// </summary>
     public int? MaxRecordedRequests { get; set; }
 
+    /// <summary>
+    /// A limit per token the sandbox enforces, e.g. <c>RealtimeKitSandboxRateLimit.Parse("250/10s")</c>:
+    /// <c>Ratelimit</c> and <c>Ratelimit-Policy</c> on every answer, 429 with <c>Retry-After</c>
+    /// beyond it and for the rest of the window. Null (the default): no limit.
+    /// </summary>
+    public RealtimeKitSandboxRateLimit? RateLimit { get; set; }
+
     /// <summary>Called after each request is answered, e.g. to log it; called on the server's threads.</summary>
     public Action<RealtimeKitSandboxRequest>? OnRequest { get; set; }
 }

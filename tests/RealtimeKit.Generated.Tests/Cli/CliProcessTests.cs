@@ -88,6 +88,44 @@ public sealed partial class CliProcessTests
         }
     }
 
+    [Fact]
+    public async Task The_sandbox_enforces_a_rate_limit_when_asked()
+    {
+        var port = Ports.OutsideEphemeralRange();
+        using var process = Process.Start(Cli("sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--rate-limit", "2/1h"))!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            var match = FirstLine().Match(await process.StandardOutput.ReadLineAsync(limit.Token) ?? string.Empty);
+            Assert.True(match.Success);
+            Assert.Equal("Rate limit per token: 2/3600s", await process.StandardOutput.ReadLineAsync(limit.Token));
+            using var http = new HttpClient { BaseAddress = new Uri(match.Groups["url"].Value) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", match.Groups["token"].Value);
+
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 3; i++)
+            {
+                using var response = await http.GetAsync("accounts/acc/realtime/kit/app/webhooks", limit.Token);
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_rate_limit_that_is_not_one_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "sandbox", "--port", "0", "--rate-limit", "lots");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--rate-limit must be count/window, e.g. 250/10s", run.Error, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^RealtimeKit sandbox listening: --base-url (?<url>\S+) --api-token (?<token>\S+)$")]
     private static partial Regex FirstLine();
 }

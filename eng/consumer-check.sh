@@ -2,7 +2,7 @@
 # Packs the libraries and meets them as a downstream service does: a throwaway project outside
 # the repository references the packages by version (not by project), registers the client with
 # AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook, creates a
-# meeting and adds a participant (whose join token must be there), and registers the Redis
+# meeting and adds a participant (whose join token must be there), registers the Redis rate budget, and registers the Redis
 # delivery store (which connects on first use only: nothing is reached).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 dotnet pack "$repo/RealtimeKit.Generated.sln" -c Release -o "$work/feed" -nologo -v:q
 version=$(ls "$work/feed" | sed -n 's/^RealtimeKit\.Generated\.\([0-9][0-9.]*[^.]*\)\.nupkg$/\1/p' | head -n 1)
 [ -n "$version" ] || { echo "consumer check: no RealtimeKit.Generated package was produced" >&2; exit 1; }
-for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Generated.AspNetCore.Redis RealtimeKit.Cli; do
+for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Generated.AspNetCore.Redis RealtimeKit.Generated.Redis RealtimeKit.Cli; do
   [ -f "$work/feed/$package.$version.nupkg" ] || { echo "consumer check: $package.$version.nupkg is missing" >&2; exit 1; }
   [ -f "$work/feed/$package.$version.snupkg" ] || { echo "consumer check: $package.$version.snupkg is missing" >&2; exit 1; }
 done
@@ -44,6 +44,7 @@ cat > "$work/consumer/Consumer.csproj" <<XML
     <PackageReference Include="RealtimeKit.Generated" Version="$version" />
     <PackageReference Include="RealtimeKit.Generated.Testing" Version="$version" />
     <PackageReference Include="RealtimeKit.Generated.AspNetCore.Redis" Version="$version" />
+    <PackageReference Include="RealtimeKit.Generated.Redis" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -52,6 +53,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RealtimeKit.Generated;
 using RealtimeKit.Generated.AspNetCore;
 using RealtimeKit.Generated.AspNetCore.Redis;
+using RealtimeKit.Generated.Redis;
 using RealtimeKit.Generated.Testing;
 
 await using var sandbox = RealtimeKitSandbox.Start();
@@ -99,7 +101,19 @@ await using (var receiver = new ServiceCollection().AddRealtimeKitWebhookRedisDe
     }
 }
 
-Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id}; created meeting {meeting.Data.Id} and added a participant with a token, through the packages; the Redis delivery store registers)");
+// The clients' budget in Redis: one call on the builder; nothing connects until a call is sent.
+var replica = new ServiceCollection();
+replica.AddRealtimeKit(o => o.ApiToken = "consumer-check").AddRealtimeKitRedisRateBudget("127.0.0.1:6379");
+await using (var replicaProvider = replica.BuildServiceProvider())
+{
+    if (replicaProvider.GetRequiredService<RealtimeKitRateBudget>() is not RealtimeKitRedisRateBudget)
+    {
+        Console.Error.WriteLine("consumer check: AddRealtimeKitRedisRateBudget did not register the Redis budget");
+        return 1;
+    }
+}
+
+Console.WriteLine($"consumer check: ok (added and disabled webhook {added.Data.Id}; created meeting {meeting.Data.Id} and added a participant with a token, through the packages; the Redis delivery store and the Redis rate budget register)");
 return 0;
 CS
 

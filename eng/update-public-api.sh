@@ -14,7 +14,7 @@ copy=src/RealtimeKit.Generated/RealtimeKit.Generated.PublicApiScan.g.cs
 cp "$generated" "$copy"
 trap 'rm -f "$copy"' EXIT
 export RealtimeKitGeneratedAsSource=true
-for project in src/RealtimeKit.Generated src/RealtimeKit.Generated.Testing src/RealtimeKit.Generated.AspNetCore src/RealtimeKit.Generated.AspNetCore.Redis; do
+for project in src/RealtimeKit.Generated src/RealtimeKit.Generated.Testing src/RealtimeKit.Generated.AspNetCore src/RealtimeKit.Generated.AspNetCore.Redis src/RealtimeKit.Generated.Redis; do
   dotnet format analyzers "$project" --diagnostics RS0016 RS0017 --include-generated -v q
 done
 rm -f "$copy"

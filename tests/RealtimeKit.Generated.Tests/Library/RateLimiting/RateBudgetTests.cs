@@ -86,12 +86,7 @@ public sealed class RateBudgetTests : IDisposable
         var times = sent.Times.Order().ToArray();
         Assert.Equal(35, times.Length);
         Assert.Equal(35, _api.Requests.Count);
-        var window = Stopwatch.Frequency / 2;
-        for (var first = 0; first < times.Length; first++)
-        {
-            var inWindow = times.Skip(first).TakeWhile(t => t - times[first] < window).Count();
-            Assert.True(inWindow <= 10, $"{inWindow} requests were sent within 500 ms of request {first}: {string.Join(" ", times.Select(t => (t - times[0]) * 1000 / Stopwatch.Frequency))}");
-        }
+        SendTimes.AssertNoWindowHoldsMore(times, 10, TimeSpan.FromMilliseconds(500));
 
         // The budget is not a trickle either: 35 requests at 10 per 500 ms take about 1.6 s, not many seconds.
         Assert.True(Stopwatch.GetElapsedTime(times[0], times[^1]) < TimeSpan.FromSeconds(5));
@@ -488,20 +483,6 @@ public sealed class RateBudgetTests : IDisposable
         private sealed class Ended(ConcurrentQueue<string> calls) : IDisposable
         {
             public void Dispose() => calls.Enqueue("permit ended");
-        }
-    }
-
-    /// <summary>Notes the moment each attempt leaves the process, innermost of the handlers.</summary>
-    private sealed class SendTimes : DelegatingHandler
-    {
-        private readonly ConcurrentQueue<long> _times = new();
-
-        public IEnumerable<long> Times => _times;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            _times.Enqueue(Stopwatch.GetTimestamp());
-            return base.SendAsync(request, cancellationToken);
         }
     }
 }

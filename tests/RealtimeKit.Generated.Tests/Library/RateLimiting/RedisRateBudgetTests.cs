@@ -89,12 +89,7 @@ public sealed class RedisRateBudgetTests(RedisServer redis) : IClassFixture<Redi
         var times = sent.Order().ToArray();
         Assert.Equal(36, times.Length);
         Assert.Equal(36, _api.Requests.Count);
-        var window = Stopwatch.Frequency / 2;
-        for (var first = 0; first < times.Length; first++)
-        {
-            var inWindow = times.Skip(first).TakeWhile(t => t - times[first] < window).Count();
-            Assert.True(inWindow <= 10, $"{inWindow} requests of three replicas were sent within 500 ms of request {first}: {string.Join(" ", times.Select(t => (t - times[0]) * 1000 / Stopwatch.Frequency))}");
-        }
+        SendTimes.AssertNoWindowHoldsMore(times, 10, TimeSpan.FromMilliseconds(500));
 
         // Alone, each replica would have sent its 12 in about 0.5 s; together, 36 at 10 per 500 ms take at least 1.5 s.
         Assert.True(Stopwatch.GetElapsedTime(times[0], times[^1]) >= TimeSpan.FromMilliseconds(1400));
@@ -257,15 +252,5 @@ public sealed class RedisRateBudgetTests(RedisServer redis) : IClassFixture<Redi
         Assert.Equal(4, _api.Requests.Count);
         Assert.True(budget.IsUsingLocalBudget);
         Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Category == typeof(RealtimeKitRedisRateBudget).FullName);
-    }
-
-    /// <summary>Notes the moment each attempt leaves the process, innermost of the handlers.</summary>
-    private sealed class SendTimes(ConcurrentQueue<long> times) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            times.Enqueue(Stopwatch.GetTimestamp());
-            return base.SendAsync(request, cancellationToken);
-        }
     }
 }

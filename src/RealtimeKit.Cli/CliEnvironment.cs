@@ -27,6 +27,9 @@ internal sealed class CliEnvironment
 
     public TextWriter Error { get; }
 
+    /// <summary>Whether standard error is a terminal a person watches (not a pipe, a file or a test's writer): progress is drawn live there.</summary>
+    public bool ErrorIsTerminal => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
     public Func<string, string?> Variable { get; }
 
     /// <summary>Spectre.Console over <see cref="Output"/>, for tables.</summary>

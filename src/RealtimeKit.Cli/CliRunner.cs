@@ -46,6 +46,10 @@ internal static class CliRunner
             await environment.Error.WriteLineAsync("Cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (CommandFailedException ex)
+        {
+            return await FailAsync(environment, ExitCodes.ApiError, ex.Message, null);
+        }
         catch (UsageException ex)
         {
             return await FailAsync(environment, ExitCodes.Usage, ex.Message, verbose ? ex : null);

@@ -17,7 +17,7 @@ internal static class RealtimeKitCli
 
         // One group per tag of the document (participants split from meetings), one command per operation;
         // a hand-written command stands in for the generated one of its name, or joins the group.
-        foreach (var group in ApiCommands.CreateGroups(environment, globals, WebhookCommands.Create(environment, globals), MeetingCommands(environment, globals)))
+        foreach (var group in ApiCommands.CreateGroups(environment, globals, WebhookCommands.Create(environment, globals), MeetingCommands(environment, globals), ParticipantCommands(environment, globals)))
         {
             root.Subcommands.Add(group);
         }
@@ -29,6 +29,10 @@ internal static class RealtimeKitCli
     /// <summary>The hand-written part of the <c>meetings</c> group; the generated commands fill in the rest.</summary>
     private static Command MeetingCommands(CliEnvironment environment, GlobalOptions globals) =>
         new("meetings", "Create, find, change and (against a sandbox) simulate, hold live and end the meetings of a RealtimeKit app") { SimulateCommand.Create(environment, globals), SimulateCommand.CreateEnd(environment, globals) };
+
+    /// <summary>The hand-written part of the <c>participants</c> group.</summary>
+    private static Command ParticipantCommands(CliEnvironment environment, GlobalOptions globals) =>
+        new("participants", "The participants added to a meeting (--meeting-id); import adds a CSV file of attendees, each once.") { ParticipantsImportCommand.Create(environment, globals) };
 
     /// <summary>Runs the CLI as a process: Ctrl+C and SIGTERM cancel the command that runs.</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment)

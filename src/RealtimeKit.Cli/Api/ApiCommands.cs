@@ -133,7 +133,7 @@ internal static class ApiCommands
 
             if (paging is not null && all is not null && parse.GetValue(all))
             {
-                printer.Print(await paging.AllAsync(operation.Method, client, arguments));
+                printer.Print(await CliProgress.ForListing(environment).RunAsync(progress => paging.AllAsync(operation.Method, client, arguments, progress)));
                 return;
             }
 
@@ -337,7 +337,7 @@ internal static class ApiCommands
         public static object? Data(object? answer) =>
             answer?.GetType().GetProperty("Data") is { } data ? data.GetValue(answer) : answer;
 
-        public async Task<List<object?>> AllAsync(MethodInfo method, object client, object?[] arguments)
+        public async Task<List<object?>> AllAsync(MethodInfo method, object client, object?[] arguments, CliProgress progress)
         {
             var items = new List<object?>();
             var page = arguments[pageNo] as int? ?? 1;
@@ -353,6 +353,8 @@ internal static class ApiCommands
                 }
 
                 var total = paging.GetValue(answer) is { } info ? System.Convert.ToInt64(totalCount.GetValue(info), System.Globalization.CultureInfo.InvariantCulture) : 0;
+                progress.Total = (int)Math.Min(total, int.MaxValue);
+                progress.Ended(count);
                 if (count == 0 || items.Count >= total)
                 {
                     break;

@@ -134,7 +134,11 @@ public sealed class RealtimeKitLocalRateBudget : RealtimeKitRateBudget, IDisposa
                 _replaced.Add(previous);
             }
 
+            // The requests sent in the last configured window (the one that announced the
+            // limit among them) count under it, as if they had just ended: at most one of its
+            // windows too long, never too short.
             _policy = new RealtimeKitSlidingWindow(permits, window, _queueLimit, _time);
+            _policy.Charge((int)Math.Min(_configured.Permits - _configured.Available, permits));
         }
 
         return ValueTask.CompletedTask;

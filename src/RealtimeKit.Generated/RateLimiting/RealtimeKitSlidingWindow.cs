@@ -93,6 +93,25 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
         return new Holding(lease, this);
     }
 
+    /// <summary>
+    /// Counts up to <paramref name="count"/> requests sent before this limit existed as if their
+    /// attempts had ended now: a limit the service announced holds the requests that announced it.
+    /// </summary>
+    public void Charge(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var lease = _limiter.AttemptAcquire();
+            if (!lease.IsAcquired)
+            {
+                lease.Dispose();
+                return;
+            }
+
+            new Holding(lease, this).Dispose();
+        }
+    }
+
     public void Dispose() => _limiter.Dispose();
 
     /// <summary>A permit taken: disposed, it starts the timer that gives it back one window later.</summary>

@@ -266,8 +266,8 @@ public sealed class CliApiCommandsTests : IDisposable
             Assert.NotNull(command.Action);
         }
 
-        // Hand-written commands stand in only for the webhooks operations (and add the sandbox-only trigger, simulate and end).
+        // Hand-written commands stand in only for the webhooks operations (and add the sandbox-only trigger, simulate and end, and the import).
         var handWritten = root.Subcommands.Where(c => _groups.Contains(c.Name)).SelectMany(g => g.Subcommands.Where(c => c is not ApiCommand).Select(c => $"{g.Name} {c.Name}"));
-        Assert.Equal(["meetings simulate", "meetings end", "webhooks list", "webhooks add", "webhooks get", "webhooks replace", "webhooks edit", "webhooks delete", "webhooks events", "webhooks trigger"], handWritten);
+        Assert.Equal(["meetings simulate", "meetings end", "participants import", "webhooks list", "webhooks add", "webhooks get", "webhooks replace", "webhooks edit", "webhooks delete", "webhooks events", "webhooks trigger"], handWritten);
     }
 }

@@ -118,6 +118,57 @@ public sealed partial class CliProcessTests
     }
 
     [Fact]
+    public async Task An_import_against_a_limited_sandbox_adds_every_row_once_and_a_second_run_adds_nothing()
+    {
+        var port = Ports.OutsideEphemeralRange();
+        using var sandbox = Process.Start(Cli("sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--rate-limit", "20/1s"))!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var folder = Directory.CreateTempSubdirectory("rtk-import-process-").FullName;
+        try
+        {
+            var match = FirstLine().Match(await sandbox.StandardOutput.ReadLineAsync(limit.Token) ?? string.Empty);
+            Assert.True(match.Success);
+            var (url, token) = (match.Groups["url"].Value, match.Groups["token"].Value);
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var created = await http.PostAsync("accounts/acc/realtime/kit/app/meetings", new StringContent("""{"title":"Class"}""", Encoding.UTF8, "application/json"), limit.Token);
+            var meetingId = (string)Newtonsoft.Json.Linq.JObject.Parse(await created.Content.ReadAsStringAsync(limit.Token))["data"]!["id"]!;
+            var input = Path.Combine(folder, "class.csv");
+            await File.WriteAllLinesAsync(input, ["custom_participant_id,preset_name,name,picture", .. Enumerable.Range(0, 30).Select(i => $"student-{i}@example.com,student,\"Student, No. {i}\",")], limit.Token);
+            await Task.Delay(TimeSpan.FromSeconds(1.1), limit.Token); // the window of the setup calls ends
+
+            async Task<(int Code, string Output, string Error)> ImportAsync()
+            {
+                using var import = Process.Start(Cli("participants", "import", "--api-token", token, "--account-id", "acc", "--base-url", url, "--app-id", "app", "--meeting-id", meetingId, "--file", input))!;
+                var output = import.StandardOutput.ReadToEndAsync(limit.Token);
+                var error = import.StandardError.ReadToEndAsync(limit.Token);
+                await import.WaitForExitAsync(limit.Token);
+                return (import.ExitCode, await output, await error);
+            }
+
+            var first = await ImportAsync();
+            Assert.True(first.Code == 0, first.Error);
+            Assert.StartsWith("30 rows: 30 added, 0 done by an earlier run, 0 found in the meeting already, 0 failed.", first.Output, StringComparison.Ordinal);
+            Assert.Contains("added 30 of 30 (100 %), 0 failed", first.Error, StringComparison.Ordinal);
+            var tokens = await File.ReadAllLinesAsync(Path.Combine(folder, "class.tokens.csv"), limit.Token);
+            Assert.Equal(31, tokens.Length);
+
+            var second = await ImportAsync();
+            Assert.True(second.Code == 0, second.Error);
+            Assert.StartsWith("30 rows: 0 added, 30 done by an earlier run,", second.Output, StringComparison.Ordinal);
+            Assert.Equal(tokens, await File.ReadAllLinesAsync(Path.Combine(folder, "class.tokens.csv"), limit.Token));
+
+            var listed = Newtonsoft.Json.Linq.JObject.Parse(await http.GetStringAsync($"accounts/acc/realtime/kit/app/meetings/{meetingId}/participants?per_page=100", limit.Token));
+            Assert.Equal(30, listed["data"]!.Count());
+        }
+        finally
+        {
+            sandbox.Kill(entireProcessTree: true);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_rate_limit_that_is_not_one_is_a_usage_error()
     {
         var run = await CliRun.RunAsync(new Dictionary<string, string?>(), "sandbox", "--port", "0", "--rate-limit", "lots");

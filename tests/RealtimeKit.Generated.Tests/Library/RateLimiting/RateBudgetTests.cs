@@ -246,8 +246,8 @@ public sealed class RateBudgetTests : IDisposable
         var client = provider.GetRequiredService<IWebhooksClient>();
         var budget = (RealtimeKitLocalRateBudget)provider.GetRequiredService<RealtimeKitRateBudget>();
 
-        // The first answer announces the policy; from then on two per minute.
-        for (var i = 0; i < 3; i++)
+        // The first answer announces the policy, and its request counts under it: one more this minute.
+        for (var i = 0; i < 2; i++)
         {
             await client.GetWebhookAsync("acc", "app", _id).WaitAsync(TimeSpan.FromSeconds(10));
         }
@@ -257,7 +257,30 @@ public sealed class RateBudgetTests : IDisposable
         await Task.Delay(200);
         time.Advance(TimeSpan.FromSeconds(10));
         await Assert.ThrowsAsync<RealtimeKitRateBudgetException>(() => blocked).WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(3, _api.Requests.Count);
+        Assert.Equal(2, _api.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_requests_sent_before_a_smaller_policy_was_announced_count_under_it()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        Answer(200);
+        using var provider = Provider(options => options.Timeout = TimeSpan.FromSeconds(10), time);
+        var budget = (RealtimeKitLocalRateBudget)provider.GetRequiredService<RealtimeKitRateBudget>();
+        for (var i = 0; i < 3; i++)
+        {
+            (await budget.TryAcquireAsync(TimeSpan.Zero))!.Dispose();
+        }
+
+        await budget.LowerAsync(4, TimeSpan.FromSeconds(10));
+
+        // 3 of the 4 are spent: one more now, none after it until the window has passed.
+        var fourth = await budget.TryAcquireAsync(TimeSpan.Zero);
+        Assert.NotNull(fourth);
+        fourth!.Dispose();
+        Assert.Null(await budget.TryAcquireAsync(TimeSpan.Zero));
+        time.Advance(TimeSpan.FromSeconds(10) + RealtimeKitSlidingWindow.TimerSlack);
+        Assert.NotNull(await budget.TryAcquireAsync(TimeSpan.Zero));
     }
 
     [Fact]

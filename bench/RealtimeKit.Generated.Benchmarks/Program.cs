@@ -3,10 +3,16 @@ using RealtimeKit.Generated.Benchmarks;
 
 // --smoke: every case once, in this process, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
 // --load:  the concurrency run against the sandbox on loopback, library against hand-written.
+// --bulk:  issue 25's figures: 2,000 participants added by 3 replicas against a sandbox limited to 100/10s (--mode redis|local|none, --redis host:port).
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
 // --profile CallBenchmarks.Get_Library 20: one case in a loop, for a sampling profiler.
 // --interleaved CallBenchmarks get [rounds] [slice ms]: one category's cases in turns, ratios per round (ListBenchmarks 10000 for the list).
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
+if (args.Contains("--bulk"))
+{
+    return await BulkAddRun.RunAsync(args);
+}
+
 if (args.Contains("--load"))
 {
     return await LoadTest.RunAsync(args);

@@ -60,7 +60,9 @@ public sealed class RedisRateBudgetTests(RedisServer redis) : IClassFixture<Redi
 
     private RealtimeKitRedisRateBudget Budget(int permits, TimeSpan window, Action<RealtimeKitRedisRateBudgetOptions>? configure = null)
     {
-        var options = new RealtimeKitRedisRateBudgetOptions { Configuration = redis.Configuration, KeyPrefix = _prefix, BudgetName = "shared" };
+        // A generous operation timeout: on a loaded CI machine a slow answer must not switch a
+        // budget to its local fallback, which knows nothing of the other's permits.
+        var options = new RealtimeKitRedisRateBudgetOptions { Configuration = redis.Configuration, KeyPrefix = _prefix, BudgetName = "shared", OperationTimeout = TimeSpan.FromSeconds(10) };
         configure?.Invoke(options);
         return new RealtimeKitRedisRateBudget(new RealtimeKitRateLimitOptions { PermitsPerWindow = permits, Window = window }, options);
     }

@@ -24,12 +24,17 @@ internal static class BulkAddRun
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var attendees = Option(args, "--attendees", "2000", Int);
-        var replicas = Option(args, "--replicas", "3", Int);
-        var limit = Option(args, "--limit", "100/10s", RealtimeKitSandboxRateLimit.Parse);
-        var mode = Option(args, "--mode", "redis", s => s);
-        var redis = Option(args, "--redis", "127.0.0.1:6379", s => s);
-        var drops = Option(args, "--drops", "0", Int);
+        var attendees = BenchArguments.Int(args, "--attendees", 2000);
+        var replicas = BenchArguments.Int(args, "--replicas", 3);
+        var limit = RealtimeKitSandboxRateLimit.Parse(BenchArguments.Text(args, "--limit", "100/10s"));
+        var mode = BenchArguments.Text(args, "--mode", "redis");
+        var redis = BenchArguments.Text(args, "--redis", "127.0.0.1:6379");
+        var drops = BenchArguments.Int(args, "--drops", 0);
+        if (mode is not ("redis" or "local" or "none"))
+        {
+            Console.Error.WriteLine($"--mode must be redis, local or none; it is '{mode}'.");
+            return 2;
+        }
 
         var arrivals = new List<(long At, int Status, string? Operation)>();
         await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions
@@ -155,13 +160,5 @@ internal static class BulkAddRun
         }
 
         return services.BuildServiceProvider();
-    }
-
-    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
-
-    private static T Option<T>(string[] args, string name, string fallback, Func<string, T> parse)
-    {
-        var index = Array.IndexOf(args, name);
-        return parse(index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback);
     }
 }

@@ -23,9 +23,9 @@ internal static class LoadTest
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var callers = Option(args, "--callers", 32);
-        var requests = Option(args, "--requests", callers * 20_000);
-        var rounds = Option(args, "--rounds", 3);
+        var callers = BenchArguments.Int(args, "--callers", 32);
+        var requests = BenchArguments.Int(args, "--requests", callers * 20_000);
+        var rounds = BenchArguments.Int(args, "--rounds", 3);
 
         var served = new Counter();
         await using var sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { MaxRecordedRequests = 0, OnRequest = _ => served.Increment() });
@@ -144,12 +144,6 @@ internal static class LoadTest
     };
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
 
     private sealed class Counter
     {

@@ -1,5 +1,4 @@
 using CsvHelper;
-using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using RealtimeKit.Generated.Testing;
 using RealtimeKit.Generated.Tests.Infrastructure;
@@ -15,23 +14,17 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     private const string App = SpecExamples.AppId;
     private const string Header = "custom_participant_id,preset_name,name,picture";
     private static readonly RealtimeKitSandboxRateLimit _limit = RealtimeKitSandboxRateLimit.Parse("25/1s");
-    private readonly RealtimeKitSandbox _sandbox = RealtimeKitSandbox.Start(new RealtimeKitSandboxOptions { RateLimit = _limit });
+    private readonly SandboxClient _rtk = new(new RealtimeKitSandboxOptions { RateLimit = _limit });
     private readonly string _folder = Directory.CreateTempSubdirectory("rtk-import-").FullName;
-    private ServiceProvider _provider = null!;
-    private IMeetingsClient _meetings = null!;
     private Guid _meetingId;
+
+    private RealtimeKitSandbox Sandbox => _rtk.Sandbox;
+
+    private IMeetingsClient Meetings => _rtk.Client.Meetings;
 
     public async Task InitializeAsync()
     {
-        var services = new ServiceCollection();
-        services.AddRealtimeKit(options =>
-        {
-            options.BaseAddress = _sandbox.BaseAddress;
-            options.ApiToken = _sandbox.ApiToken;
-        });
-        _provider = services.BuildServiceProvider();
-        _meetings = _provider.GetRequiredService<IMeetingsClient>();
-        _meetingId = (await _meetings.CreateMeetingAsync(SpecExamples.AccountId, App, new CreateMeetingRequest { Title = "Webinar" })).Data!.Id;
+        _meetingId = (await Meetings.CreateMeetingAsync(SpecExamples.AccountId, App, new CreateMeetingRequest { Title = "Webinar" })).Data!.Id;
 
         // The sandbox counts per token: let the window of this setup call end, so that every
         // request of the window an import starts in is the import's own (a process's budget
@@ -41,16 +34,15 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _provider.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _rtk.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
     private Dictionary<string, string?> Environment => new()
     {
-        ["CLOUDFLARE_API_TOKEN"] = _sandbox.ApiToken,
+        ["CLOUDFLARE_API_TOKEN"] = Sandbox.ApiToken,
         ["CLOUDFLARE_ACCOUNT_ID"] = SpecExamples.AccountId,
-        ["CLOUDFLARE_BASE_URL"] = _sandbox.BaseAddress.ToString(),
+        ["CLOUDFLARE_BASE_URL"] = Sandbox.BaseAddress.ToString(),
     };
 
     private string File(string name, string text)
@@ -63,12 +55,12 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     private Task<CliRun> ImportAsync(string file, params string[] more) =>
         CliRun.RunAsync(Environment, ["participants", "import", "--app-id", App, "--meeting-id", _meetingId.ToString(), "--file", file, .. more]);
 
-    private int Sent(string operationId) => _sandbox.Requests.Count(r => r.OperationId == operationId);
+    private int Sent(string operationId) => Sandbox.Requests.Count(r => r.OperationId == operationId);
 
     private async Task<List<MeetingParticipant>> InMeetingAsync()
     {
         var participants = new List<MeetingParticipant>();
-        await foreach (var participant in _meetings.EnumerateParticipantsAsync(SpecExamples.AccountId, App, _meetingId, perPage: 100))
+        await foreach (var participant in Meetings.EnumerateParticipantsAsync(SpecExamples.AccountId, App, _meetingId, perPage: 100))
         {
             participants.Add(participant);
         }
@@ -109,7 +101,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
         var output = Path.Combine(_folder, "webinar.tokens.csv");
         Assert.Equal(output, (string)summary["out"]!);
         Assert.Contains("added 40 of 40 (100 %), 0 failed", first.Error, StringComparison.Ordinal);
-        Assert.Equal(0, _sandbox.Requests.Count(r => r.StatusCode == 429));
+        Assert.Equal(0, Sandbox.Requests.Count(r => r.StatusCode == 429));
         Assert.Equal(40, Sent("addParticipant"));
 
         var participants = await InMeetingAsync();
@@ -168,7 +160,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     public async Task An_attendee_the_meeting_has_already_is_found_with_a_new_token_not_added_again()
     {
         // As if an interrupted run had sent this add but not written its row.
-        var existing = (await _meetings.AddParticipantAsync(SpecExamples.AccountId, App, _meetingId, new AddParticipantRequest { CustomParticipantId = "b@example.com", PresetName = "student" })).Data!;
+        var existing = (await Meetings.AddParticipantAsync(SpecExamples.AccountId, App, _meetingId, new AddParticipantRequest { CustomParticipantId = "b@example.com", PresetName = "student" })).Data!;
         var input = File("resume.csv", Header + "\na@example.com,student,A,\nb@example.com,student,B,\nc@example.com,student,C,\n");
 
         var run = await ImportAsync(input);
@@ -186,7 +178,7 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     [Fact]
     public async Task Rows_that_cannot_be_added_fail_with_exit_code_1_and_are_retried_once_fixed()
     {
-        _sandbox.InjectFault(RealtimeKitSandboxFault.Status(422, """{"success":false,"errors":[{"code":422,"message":"preset not found"}]}"""), times: 1, operationId: "addParticipant");
+        Sandbox.InjectFault(RealtimeKitSandboxFault.Status(422, """{"success":false,"errors":[{"code":422,"message":"preset not found"}]}"""), times: 1, operationId: "addParticipant");
         var input = File("faulty.csv", Header + "\nrefused@example.com,student,Refused,\nno-preset@example.com,,No preset,\nok@example.com,student,OK,\nok@example.com,student,OK again,\n");
 
         var run = await ImportAsync(input);
@@ -217,12 +209,12 @@ public sealed class ParticipantsImportTests : IAsyncLifetime
     public async Task A_file_that_is_not_an_attendee_list_is_a_usage_error_and_nothing_is_sent(string? text, string message)
     {
         var input = text is null ? Path.Combine(_folder, "missing.csv") : File("bad.csv", text);
-        var sentBefore = _sandbox.Requests.Count;
+        var sentBefore = Sandbox.Requests.Count;
 
         var run = await ImportAsync(input);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, input), run.Error, StringComparison.Ordinal);
-        Assert.Equal(sentBefore, _sandbox.Requests.Count);
+        Assert.Equal(sentBefore, Sandbox.Requests.Count);
     }
 }

@@ -150,6 +150,13 @@ public sealed class RedisRealtimeKitDeliveryStore : IRealtimeKitDeliveryStore, I
         }
     }
 
+    /// <summary>One round trip to Redis (a PING), connecting first if needed: the health check's probe.</summary>
+    internal async Task<TimeSpan> PingAsync(CancellationToken cancellationToken)
+    {
+        var database = await GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        return await database.PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async ValueTask<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -58,11 +59,13 @@ public static class RealtimeKitWebhookEndpointExtensions
             ?? throw new InvalidOperationException("MapRealtimeKitWebhooks needs services.AddRealtimeKitWebhooks(…).");
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(RealtimeKitWebhookLog.Category);
         var cancellationToken = context.RequestAborted;
+        using var activity = RealtimeKitWebhookTelemetry.Start();
 
         var body = await ReadBodyAsync(context, verifier.Options.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             RealtimeKitWebhookLog.BodyTooLarge(logger, verifier.Options.MaxBodyBytes);
+            RealtimeKitWebhookTelemetry.Outcome(activity, null, RealtimeKitWebhookTelemetry.Rejected);
             await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, "body too large");
             return;
         }
@@ -88,10 +91,18 @@ public static class RealtimeKitWebhookEndpointExtensions
                 _ => StatusCodes.Status401Unauthorized,
             };
             RealtimeKitWebhookLog.Rejected(logger, ex.Failure, ex.Message);
+            RealtimeKitWebhookTelemetry.Outcome(activity, null, ex.Failure switch
+            {
+                RealtimeKitWebhookFailure.UnreadableBody or RealtimeKitWebhookFailure.BodyTooLarge => RealtimeKitWebhookTelemetry.Rejected,
+                RealtimeKitWebhookFailure.KeyUnavailable => RealtimeKitWebhookTelemetry.Unavailable,
+                _ => RealtimeKitWebhookTelemetry.InvalidSignature,
+            });
             await AnswerAsync(context, status, ex.Failure.ToString());
             return;
         }
 
+        var eventName = delivery.Event.Event?.ToString() ?? "unknown";
+        RealtimeKitWebhookTelemetry.Verified(activity, delivery, eventName);
         var store = services.GetService<IRealtimeKitDeliveryStore>();
         RealtimeKitDeliveryClaim? claim = null;
         var options = services.GetService<IOptions<RealtimeKitWebhookDeduplicationOptions>>()?.Value ?? new RealtimeKitWebhookDeduplicationOptions();
@@ -99,11 +110,14 @@ public static class RealtimeKitWebhookEndpointExtensions
         {
             try
             {
+                var claimStarted = Stopwatch.GetTimestamp();
                 claim = await store.TryClaimAsync(delivery.DeliveryId, options.ClaimLease, cancellationToken);
+                RealtimeKitWebhookTelemetry.Claimed(store, claimStarted);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 RealtimeKitWebhookLog.ClaimFailed(logger, ex, delivery.DeliveryId);
+                RealtimeKitWebhookTelemetry.Outcome(activity, eventName, RealtimeKitWebhookTelemetry.Unavailable);
                 await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "delivery store unavailable", options.RetryAfter);
                 return;
             }
@@ -112,10 +126,12 @@ public static class RealtimeKitWebhookEndpointExtensions
             {
                 case RealtimeKitDeliveryClaimStatus.AlreadyHandled:
                     RealtimeKitWebhookLog.Duplicate(logger, delivery.DeliveryId);
+                    RealtimeKitWebhookTelemetry.Outcome(activity, eventName, RealtimeKitWebhookTelemetry.Duplicate);
                     await AnswerAsync(context, StatusCodes.Status200OK, "duplicate");
                     return;
                 case RealtimeKitDeliveryClaimStatus.InProgress:
                     RealtimeKitWebhookLog.InProgress(logger, delivery.DeliveryId);
+                    RealtimeKitWebhookTelemetry.Outcome(activity, eventName, RealtimeKitWebhookTelemetry.InProgress);
                     await AnswerAsync(context, StatusCodes.Status503ServiceUnavailable, "in progress", options.RetryAfter);
                     return;
             }
@@ -127,7 +143,9 @@ public static class RealtimeKitWebhookEndpointExtensions
         var handlerReturned = false;
         try
         {
+            var handlerStarted = Stopwatch.GetTimestamp();
             handlerReturned = await InvokeHandlerAsync(context, handler, delivery, logger);
+            RealtimeKitWebhookTelemetry.HandlerEnded(eventName, handlerReturned, handlerStarted);
         }
         finally
         {
@@ -144,6 +162,8 @@ public static class RealtimeKitWebhookEndpointExtensions
             }
         }
 
+        // The claim is settled: the outcome is final whether or not the answer can still be sent.
+        RealtimeKitWebhookTelemetry.Outcome(activity, eventName, handlerReturned ? RealtimeKitWebhookTelemetry.Handled : RealtimeKitWebhookTelemetry.Failed);
         if (cancellationToken.IsCancellationRequested)
         {
             return; // nobody is listening for the answer

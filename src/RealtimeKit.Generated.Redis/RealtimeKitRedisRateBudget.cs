@@ -119,6 +119,10 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     }
 
     /// <inheritdoc />
+    /// <remarks>Known only while the budget falls back to this process's own (Redis is away); null otherwise, as the count is Redis's.</remarks>
+    public override long? CurrentPermits => IsUsingLocalBudget ? _local.CurrentPermits : null;
+
+    /// <inheritdoc />
     public override async ValueTask<IDisposable?> TryAcquireAsync(TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
         if (Interlocked.Increment(ref _waiting) > _limit.QueueLimit)
@@ -263,6 +267,14 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
             Unavailable(ex);
             return null;
         }
+    }
+
+    /// <summary>One round trip to Redis (a PING) within the operation timeout, connecting first if needed: the health check's probe.</summary>
+    internal async Task<TimeSpan> PingAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var database = await DatabaseAsync(_options.OperationTimeout, cancellationToken).ConfigureAwait(false);
+        return await database.PingAsync().WaitAsync(Left(_options.OperationTimeout, started), _time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The connection's database; the first caller starts connecting, every caller waits for it within <paramref name="limit"/>.</summary>

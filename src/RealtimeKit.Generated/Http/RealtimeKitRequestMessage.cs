@@ -21,6 +21,15 @@ internal sealed class RealtimeKitRequestMessage(RealtimeKitCallContext context, 
     /// <summary>The operation (its operationId), set by the transport as it sends.</summary>
     public string? OperationId { get; set; }
 
+    /// <summary>The status code of the answer the call read (the last attempt's); 0 before one arrived.</summary>
+    public int StatusCode { get; set; }
+
+    /// <summary>The call's <c>account_id</c>, when the operation has one: a tag of its activity.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>The call's <c>app_id</c>, when the operation has one: a tag of its activity.</summary>
+    public string? AppId { get; set; }
+
     /// <summary>When the call's deadline started, on the context's clock (<see cref="TimeProvider.GetTimestamp"/>); set by the transport.</summary>
     public long StartedAt { get; set; }
 

@@ -15,7 +15,7 @@ internal static class RealtimeKitResilience
     /// <summary>The request a pipeline run sends, set by <see cref="RealtimeKitRetryHandler"/> on its context (<see cref="RequestOf"/>).</summary>
     internal static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("RealtimeKit.Request");
 
-    /// <summary>The pipeline for <paramref name="retry"/> on <paramref name="timeProvider"/>: retries only, no telemetry.</summary>
+    /// <summary>The pipeline for <paramref name="retry"/> on <paramref name="timeProvider"/>: retries only, counted by <see cref="RealtimeKitTelemetry"/> rather than Polly's own telemetry.</summary>
     public static ResiliencePipeline<HttpResponseMessage> Build(RealtimeKitRetryOptions retry, TimeProvider timeProvider)
     {
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
@@ -35,6 +35,11 @@ internal static class RealtimeKitResilience
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, timeProvider) : null),
                 ShouldHandle = args => ValueTask.FromResult(shouldRetry(RequestOf(args.Context), args.Outcome)),
+                OnRetry = args =>
+                {
+                    RealtimeKitTelemetry.Retried(RequestOf(args.Context), args.Outcome, args.AttemptNumber);
+                    return default;
+                },
             });
         }
 

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using Newtonsoft.Json;
 using Polly.Timeout;
@@ -35,7 +34,7 @@ internal static class RealtimeKitTransport
     private static readonly System.Buffers.SearchValues<char> _plainPathCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
-    internal static readonly string UserAgent = CreateUserAgent();
+    internal static readonly string UserAgent = $"RealtimeKit.Generated/{RealtimeKitDiagnostics.Version} (.NET {Environment.Version})";
 
     public static HttpContent CreateJsonContent(object body)
     {
@@ -52,8 +51,34 @@ internal static class RealtimeKitTransport
         return content;
     }
 
-    /// <summary>Sends <paramref name="request"/>, which it owns and disposes, and reads the answer as a <typeparamref name="T"/>.</summary>
-    public static async Task<T> SendAsync<T>(RealtimeKitRequestMessage request, string operationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="request"/>, which it owns and disposes, and reads the answer as a
+    /// <typeparamref name="T"/>; inside an operation activity and measured when anyone listens
+    /// (<see cref="RealtimeKitTelemetry"/>), directly otherwise.
+    /// </summary>
+    public static Task<T> SendAsync<T>(RealtimeKitRequestMessage request, string operationId, CancellationToken cancellationToken)
+        where T : class =>
+        RealtimeKitTelemetry.IsObserved ? SendObservedAsync<T>(request, operationId, cancellationToken) : SendCoreAsync<T>(request, operationId, cancellationToken);
+
+    private static async Task<T> SendObservedAsync<T>(RealtimeKitRequestMessage request, string operationId, CancellationToken cancellationToken)
+        where T : class
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = RealtimeKitTelemetry.StartOperation(request, operationId);
+        try
+        {
+            var result = await SendCoreAsync<T>(request, operationId, cancellationToken).ConfigureAwait(false);
+            RealtimeKitTelemetry.Ended(activity, operationId, request.StatusCode, null, started);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            RealtimeKitTelemetry.Ended(activity, operationId, request.StatusCode, ex, started);
+            throw;
+        }
+    }
+
+    private static async Task<T> SendCoreAsync<T>(RealtimeKitRequestMessage request, string operationId, CancellationToken cancellationToken)
         where T : class
     {
         using var owned = request;
@@ -118,6 +143,7 @@ internal static class RealtimeKitTransport
             // Only a failure names its target, so a success builds no string for it.
             string AnswerTarget() => Target(client, response.RequestMessage ?? request, response.RequestMessage is null || response.RequestMessage == request ? relative : null);
 
+            request.StatusCode = (int)response.StatusCode;
             var success = response.IsSuccessStatusCode;
             using var body = await RealtimeKitResponseBody.ReadAsync(response.Content, success ? MaxSuccessBodyBytes : MaxErrorBodyBytes, deadline.Token).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
@@ -235,13 +261,5 @@ internal static class RealtimeKitTransport
         }
 
         return true;
-    }
-
-    private static string CreateUserAgent()
-    {
-        var assembly = typeof(RealtimeKitTransport).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return $"RealtimeKit.Generated/{(plus < 0 ? version : version[..plus])} (.NET {Environment.Version})";
     }
 }

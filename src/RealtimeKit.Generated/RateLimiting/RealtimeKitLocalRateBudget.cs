@@ -40,6 +40,10 @@ public sealed class RealtimeKitLocalRateBudget : RealtimeKitRateBudget, IDisposa
     /// <summary>Permits to be had now under the configured limit.</summary>
     public long AvailablePermits => _configured.Available;
 
+    /// <inheritdoc />
+    /// <remarks>Zero while the service's pause runs; else the fewest permits of the limits in force.</remarks>
+    public override long? CurrentPermits => PauseRemaining > TimeSpan.Zero ? 0 : _policy is { } policy ? Math.Min(_configured.Available, policy.Available) : _configured.Available;
+
     /// <summary>How long every caller still waits for the service's pause; zero when none runs.</summary>
     public TimeSpan PauseRemaining => Remaining(Volatile.Read(ref _pausedUntil));
 

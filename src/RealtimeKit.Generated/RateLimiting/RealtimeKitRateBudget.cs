@@ -8,6 +8,15 @@ namespace RealtimeKit.Generated;
 /// </summary>
 public abstract class RealtimeKitRateBudget
 {
+    /// <summary>Creates the budget, reported by the <c>realtimekit.client.rate_budget.permits</c> gauge while it lives.</summary>
+    protected RealtimeKitRateBudget() => RealtimeKitTelemetry.Track(this);
+
+    /// <summary>
+    /// The permits to be had now, as this process knows them without asking a store: the
+    /// <c>realtimekit.client.rate_budget.permits</c> gauge. Null (not reported) when the budget cannot say.
+    /// </summary>
+    public virtual long? CurrentPermits => null;
+
     /// <summary>
     /// Takes one permit, waiting for it at most <paramref name="maxWait"/>
     /// (<see cref="Timeout.InfiniteTimeSpan"/>: until <paramref name="cancellationToken"/> is cancelled).

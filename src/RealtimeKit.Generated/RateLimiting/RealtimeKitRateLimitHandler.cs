@@ -29,7 +29,14 @@ internal sealed class RealtimeKitRateLimitHandler(RealtimeKitRateBudget? budget,
             message.AwaitingPermitOf = budget;
         }
 
+        var observed = RealtimeKitTelemetry.BudgetWaitObserved;
+        var waitStarted = observed ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         var permit = await budget.TryAcquireAsync(maxWait, cancellationToken).ConfigureAwait(false);
+        if (observed)
+        {
+            RealtimeKitTelemetry.WaitedForPermit(message, System.Diagnostics.Stopwatch.GetElapsedTime(waitStarted), permit is not null);
+        }
+
         if (message is not null)
         {
             message.AwaitingPermitOf = null;

@@ -213,6 +213,23 @@ internal static class RealtimeKitTelemetry
     private static string ErrorType(int statusCode, Exception failure) =>
         statusCode >= 400 ? statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : failure.GetType().FullName ?? failure.GetType().Name;
 
+    /// <summary>A budget's permits; a budget that fails to say (one derived elsewhere, disposed) is left out: a gauge never throws into the exporter.</summary>
+    private static long? Permits(RealtimeKitRateBudget budget)
+    {
+        try
+        {
+            return budget.CurrentPermits;
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<Measurement<long>> ObservePermits()
     {
         List<Measurement<long>> measurements = [];
@@ -220,7 +237,7 @@ internal static class RealtimeKitTelemetry
         {
             foreach (var reference in _budgets)
             {
-                if (reference.TryGetTarget(out var budget) && budget.CurrentPermits is { } permits)
+                if (reference.TryGetTarget(out var budget) && Permits(budget) is { } permits)
                 {
                     measurements.Add(new Measurement<long>(permits, new KeyValuePair<string, object?>("realtimekit.rate_budget.type", budget.GetType().Name)));
                 }

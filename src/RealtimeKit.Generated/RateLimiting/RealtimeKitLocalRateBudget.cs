@@ -15,6 +15,7 @@ public sealed class RealtimeKitLocalRateBudget : RealtimeKitRateBudget, IDisposa
     private readonly object _gate = new();
     private RealtimeKitSlidingWindow? _policy;
     private long _pausedUntil = long.MinValue;
+    private volatile bool _disposed;
 
     /// <summary>Creates the budget of <paramref name="options"/>.</summary>
     /// <param name="options">The limit: <see cref="RealtimeKitRateLimitOptions.PermitsPerWindow"/> per <see cref="RealtimeKitRateLimitOptions.Window"/>.</param>
@@ -41,8 +42,17 @@ public sealed class RealtimeKitLocalRateBudget : RealtimeKitRateBudget, IDisposa
     public long AvailablePermits => _configured.Available;
 
     /// <inheritdoc />
-    /// <remarks>Zero while the service's pause runs; else the fewest permits of the limits in force.</remarks>
-    public override long? CurrentPermits => PauseRemaining > TimeSpan.Zero ? 0 : _policy is { } policy ? Math.Min(_configured.Available, policy.Available) : _configured.Available;
+    /// <remarks>Zero while the service's pause runs; else the fewest permits of the limits in force; null once disposed.</remarks>
+    public override long? CurrentPermits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _disposed ? null : PauseRemaining > TimeSpan.Zero ? 0 : _policy is { } policy ? Math.Min(_configured.Available, policy.Available) : _configured.Available;
+            }
+        }
+    }
 
     /// <summary>How long every caller still waits for the service's pause; zero when none runs.</summary>
     public TimeSpan PauseRemaining => Remaining(Volatile.Read(ref _pausedUntil));
@@ -153,6 +163,7 @@ public sealed class RealtimeKitLocalRateBudget : RealtimeKitRateBudget, IDisposa
     {
         lock (_gate)
         {
+            _disposed = true;
             _configured.Dispose();
             _policy?.Dispose();
             foreach (var limit in _replaced)

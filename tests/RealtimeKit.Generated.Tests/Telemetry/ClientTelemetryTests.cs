@@ -149,6 +149,22 @@ public sealed class ClientTelemetryTests : IAsyncDisposable
     }
 
     [Fact]
+    public void A_budget_is_in_the_permits_gauge_while_it_lives_and_left_out_once_disposed()
+    {
+        using var recorder = new TelemetryRecorder();
+        var budget = new RealtimeKitLocalRateBudget(new RealtimeKitRateLimitOptions { PermitsPerWindow = 7777, Window = TimeSpan.FromSeconds(1) });
+
+        recorder.Observe();
+        Assert.Contains(recorder.Of("realtimekit.client.rate_budget.permits"), m => m.Value == 7777);
+
+        budget.Dispose();
+        recorder.Measurements.Clear();
+        recorder.Observe();
+        Assert.DoesNotContain(recorder.Of("realtimekit.client.rate_budget.permits"), m => m.Value == 7777);
+        GC.KeepAlive(budget);
+    }
+
+    [Fact]
     public async Task A_paged_walk_is_one_span_per_page()
     {
         var meetings = Meetings();

@@ -21,8 +21,13 @@ internal static class DemoCommand
 
     public static Command Create(CliEnvironment environment, GlobalOptions globals)
     {
-        var command = new Command("demo", "Walk through the webhooks operations, a meeting with a participant and its simulated, signed events against an embedded sandbox (no Cloudflare account needed)");
-        command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), ct, () => RunAsync(environment, ct)));
+        var telemetry = new Option<bool>("--telemetry") { Description = "Also print the OpenTelemetry spans and measurements of every call and delivery (console exporter)" };
+        var command = new Command("demo", "Walk through the webhooks operations, a meeting with a participant and its simulated, signed events against an embedded sandbox (no Cloudflare account needed)") { telemetry };
+        command.SetAction((parse, ct) => CliRunner.GuardAsync(environment, parse.GetValue(globals.Verbose), ct, async () =>
+        {
+            using var exporter = parse.GetValue(telemetry) ? DemoTelemetry.Start(environment.Output) : null;
+            await RunAsync(environment, ct);
+        }));
         return command;
     }
 

@@ -44,6 +44,36 @@ public sealed partial class CliProcessTests
     }
 
     [Fact]
+    public async Task The_demo_with_telemetry_prints_the_spans_and_measurements_of_its_calls_and_deliveries()
+    {
+        using var process = Process.Start(Cli("demo", "--telemetry"))!;
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var error = process.StandardError.ReadToEndAsync(limit.Token);
+        await process.WaitForExitAsync(limit.Token);
+        var text = await output;
+
+        Assert.True(process.ExitCode == 0, await error);
+        Assert.Contains("Demo finished", text, StringComparison.Ordinal);
+        foreach (var expected in new[]
+        {
+            "Activity.DisplayName:        RealtimeKit addWebhook",
+            "Activity.DisplayName:        RealtimeKit createMeeting",
+            "Activity.DisplayName:        RealtimeKit webhook meeting.started",
+            "http.response.status_code: 401",
+            "error.type: 401",
+            "realtimekit.webhook.outcome: handled",
+            "Metric Name: realtimekit.client.operation.duration",
+            "Metric Name: realtimekit.webhook.deliveries",
+        })
+        {
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Authorization", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_sandbox_serves_on_a_free_port_until_SIGTERM()
     {
         var port = Ports.OutsideEphemeralRange();

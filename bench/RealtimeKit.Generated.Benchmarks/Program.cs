@@ -6,7 +6,7 @@ using RealtimeKit.Generated.Benchmarks;
 // --bulk:  issue 25's figures: 2,000 participants added by 3 replicas against a sandbox limited to 100/10s (--mode redis|local|none, --redis host:port).
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
 // --profile CallBenchmarks.Get_Library 20: one case in a loop, for a sampling profiler.
-// --interleaved CallBenchmarks get [rounds] [slice ms]: one category's cases in turns, ratios per round (ListBenchmarks 10000 for the list).
+// --interleaved CallBenchmarks get [rounds] [slice ms] [--listen]: one category's cases in turns, ratios per round (ListBenchmarks 10000 for the list); --listen with an ActivityListener and a MeterListener on RealtimeKit.Generated.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
 if (args.Contains("--bulk"))
 {
@@ -25,6 +25,8 @@ if (args.Length == 3 && args[0] == "--profile")
 
 if (args.Length >= 3 && args[0] == "--interleaved")
 {
+    using var listening = args.Contains("--listen") ? new Listening() : null;
+    args = [.. args.Where(a => a != "--listen")];
     var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 40;
     var slice = TimeSpan.FromMilliseconds(args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 200);
     return await Interleaved.RunAsync(args[1], args[2], rounds, slice);

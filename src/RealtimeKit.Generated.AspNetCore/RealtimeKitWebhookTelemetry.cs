@@ -39,8 +39,6 @@ internal static class RealtimeKitWebhookTelemetry
     /// <summary>The signing key or the delivery store could not be had: answered 503 with <c>Retry-After</c>.</summary>
     internal const string Unavailable = "unavailable";
 
-    private static readonly double[] _buckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
-
     internal static readonly ActivitySource Source = new(RealtimeKitDiagnostics.Name, RealtimeKitDiagnostics.Version);
 
     internal static readonly Meter Meter = new(RealtimeKitDiagnostics.Name, RealtimeKitDiagnostics.Version);
@@ -55,14 +53,14 @@ internal static class RealtimeKitWebhookTelemetry
         unit: "s",
         description: "The time the application's webhook handler took for a delivery.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = _buckets });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RealtimeKitDiagnostics.DurationBucketBoundaries });
 
     internal static readonly Histogram<double> ClaimDuration = Meter.CreateHistogram(
         "realtimekit.webhook.delivery_store.claim.duration",
         unit: "s",
         description: "The time the delivery store took to claim a delivery.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = _buckets });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RealtimeKitDiagnostics.DurationBucketBoundaries });
 
     /// <summary>Starts the delivery's activity, a child of the current (the request's); null when nobody listens.</summary>
     public static Activity? Start() => Source.StartActivity("RealtimeKit webhook", ActivityKind.Internal);

@@ -28,9 +28,6 @@ internal static class RealtimeKitTelemetry
     internal const string BudgetWaitDurationTag = "realtimekit.rate_budget.wait.duration";
     internal const string BudgetPermitTag = "realtimekit.rate_budget.permit";
 
-    /// <summary>Bucket bounds in seconds, OpenTelemetry's advice for HTTP durations.</summary>
-    internal static readonly IReadOnlyList<double> DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
-
     internal static readonly ActivitySource Source = new(RealtimeKitDiagnostics.Name, RealtimeKitDiagnostics.Version);
 
     internal static readonly Meter Meter = new(RealtimeKitDiagnostics.Name, RealtimeKitDiagnostics.Version);
@@ -41,7 +38,7 @@ internal static class RealtimeKitTelemetry
         unit: "s",
         description: "The time of a RealtimeKit API call: every attempt, the waits between them and the reading of the answer.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RealtimeKitDiagnostics.DurationBucketBoundaries });
 
     /// <summary>Each retry of a call (not its first attempt).</summary>
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>(
@@ -55,7 +52,7 @@ internal static class RealtimeKitTelemetry
         unit: "s",
         description: "The time an attempt waited for a permit of the RealtimeKit rate budget.",
         tags: null,
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RealtimeKitDiagnostics.DurationBucketBoundaries });
 
     private static readonly List<WeakReference<RealtimeKitRateBudget>> _budgets = [];
 

@@ -20,6 +20,12 @@ internal sealed class RealtimeKitHealthCheck(IAppsClient apps, string accountId,
                 .ListAppsAsync(accountId, perPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
             return HealthCheckResult.Healthy("The RealtimeKit API accepted the credential.");
         }
+        catch (Exception ex) when (ex is TimeoutException or RealtimeKitConnectionException && !cancellationToken.IsCancellationRequested)
+        {
+            // Before the answers below: a connection failure is an API exception with no status,
+            // and a rate budget without a permit is a timeout.
+            return HealthCheckResult.Degraded($"The RealtimeKit API did not answer: {ex.GetType().Name}.");
+        }
         catch (RealtimeKitApiException ex) when (ex.StatusCode is 401 or 403)
         {
             return new HealthCheckResult(context.Registration.FailureStatus, $"The RealtimeKit API refused the credential ({ex.StatusCode}): {Reason(ex)}");
@@ -33,10 +39,6 @@ internal sealed class RealtimeKitHealthCheck(IAppsClient apps, string accountId,
             // Any other answer (a 404 for an account id the token does not reach, …) came from a
             // service that authenticated the request: it is up; the reason is kept.
             return HealthCheckResult.Healthy($"The RealtimeKit API answered {ex.StatusCode}: {Reason(ex)}");
-        }
-        catch (Exception ex) when (ex is TimeoutException or RealtimeKitConnectionException or RealtimeKitRateBudgetException && !cancellationToken.IsCancellationRequested)
-        {
-            return HealthCheckResult.Degraded($"The RealtimeKit API did not answer: {ex.GetType().Name}.");
         }
     }
 

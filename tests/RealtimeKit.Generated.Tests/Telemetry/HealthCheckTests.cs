@@ -78,6 +78,23 @@ public sealed class HealthCheckTests(RedisServer redis) : IClassFixture<RedisSer
         Assert.Equal((HealthStatus.Degraded, "The RealtimeKit API did not answer: TimeoutException."), (slow.Entries["realtimekit"].Status, slow.Entries["realtimekit"].Description));
     }
 
+    [Fact]
+    public async Task A_service_that_cannot_be_reached_is_degraded_not_healthy()
+    {
+        var closedPort = Ports.Free();
+        var report = await CheckAsync(services =>
+        {
+            services.AddRealtimeKit(o =>
+            {
+                o.BaseAddress = new Uri($"http://127.0.0.1:{closedPort}/client/v4/");
+                o.ApiToken = "t";
+            });
+            services.AddHealthChecks().AddRealtimeKit(Account);
+        });
+
+        Assert.Equal((HealthStatus.Degraded, "The RealtimeKit API did not answer: RealtimeKitConnectionException."), (report.Entries["realtimekit"].Status, report.Entries["realtimekit"].Description));
+    }
+
     [RedisFact]
     public async Task The_Redis_delivery_store_and_rate_budget_are_healthy_with_Redis_and_not_without()
     {

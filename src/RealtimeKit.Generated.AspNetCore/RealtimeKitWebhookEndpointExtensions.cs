@@ -153,7 +153,7 @@ public static class RealtimeKitWebhookEndpointExtensions
             {
                 if (handlerReturned)
                 {
-                    await CompleteAsync(store!, claim, options.Retention, logger);
+                    await CompleteAsync(store!, claim, options, logger);
                 }
                 else
                 {
@@ -203,20 +203,45 @@ public static class RealtimeKitWebhookEndpointExtensions
         }
     }
 
-    private static async Task CompleteAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, TimeSpan retention, ILogger logger)
+    /// <summary>
+    /// Records the delivery as handled. A store that fails (Redis restarting, a failover) is asked
+    /// again, with growing pauses, for as long as the claim's lease would hold (at most
+    /// <see cref="MaxCompleteRetry"/>): a record not written lets a later copy of the delivery be
+    /// handled again, so it is worth the answer's wait.
+    /// </summary>
+    private static async Task CompleteAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, RealtimeKitWebhookDeduplicationOptions options, ILogger logger)
     {
-        try
+        var deadline = Stopwatch.GetTimestamp() + (long)(Shorter(options.ClaimLease, MaxCompleteRetry).TotalSeconds * Stopwatch.Frequency);
+        var pause = TimeSpan.FromMilliseconds(50);
+        while (true)
         {
-            if (!await store.CompleteAsync(claim, retention, CancellationToken.None))
+            try
             {
-                RealtimeKitWebhookLog.LeaseOutlasted(logger, claim.DeliveryId);
+                if (!await store.CompleteAsync(claim, options.Retention, CancellationToken.None))
+                {
+                    RealtimeKitWebhookLog.LeaseOutlasted(logger, claim.DeliveryId);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (Stopwatch.GetTimestamp() + (long)(pause.TotalSeconds * Stopwatch.Frequency) < deadline)
+            {
+                RealtimeKitWebhookLog.CompleteRetried(logger, ex, claim.DeliveryId, pause);
+                await Task.Delay(pause);
+                pause = Shorter(pause * 2, TimeSpan.FromSeconds(1));
+            }
+            catch (Exception ex)
+            {
+                RealtimeKitWebhookLog.CompleteFailed(logger, ex, claim.DeliveryId);
+                return;
             }
         }
-        catch (Exception ex)
-        {
-            RealtimeKitWebhookLog.CompleteFailed(logger, ex, claim.DeliveryId);
-        }
     }
+
+    /// <summary>The longest a handled delivery's record is retried before its answer is sent without it.</summary>
+    private static readonly TimeSpan MaxCompleteRetry = TimeSpan.FromSeconds(10);
+
+    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static async Task ReleaseAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, ILogger logger)
     {

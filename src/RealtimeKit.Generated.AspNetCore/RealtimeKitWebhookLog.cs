@@ -38,4 +38,7 @@ internal static partial class RealtimeKitWebhookLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "RealtimeKit delivery {DeliveryId}: its claim could not be released: the delivery store failed; retries are answered 503 until the claim's lease ends")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception, string deliveryId);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "RealtimeKit delivery {DeliveryId} was handled but the delivery store failed to record it; asking again in {Pause}")]
+    public static partial void CompleteRetried(ILogger logger, Exception exception, string deliveryId, TimeSpan pause);
 }

@@ -197,6 +197,21 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
     }
 
     [Fact]
+    public async Task A_record_the_store_fails_to_write_once_is_written_on_the_next_try_so_a_later_copy_is_a_duplicate()
+    {
+        var store = new CompleteFailsFirst(new InMemoryRealtimeKitDeliveryStore(), failures: 2);
+        await using var receiver = await StartAsync("memory", services: s => s.AddSingleton<IRealtimeKitDeliveryStore>(store));
+
+        var first = await _sender.SendAsync(receiver.Url, "d1");
+        var copy = await _sender.SendAsync(receiver.Url, "d1");
+
+        Assert.Equal((200, "ok"), (first.Status, first.Text));
+        Assert.Equal((200, "duplicate"), (copy.Status, copy.Text));
+        Assert.Equal(3, store.CompleteCalls);
+        Assert.Equal(1, receiver.HandlerCalls);
+    }
+
+    [Fact]
     public async Task Without_deduplication_every_copy_reaches_the_handler()
     {
         await using var receiver = await Receiver.StartAsync(_sender.Pin, deduplicate: false);
@@ -217,5 +232,22 @@ public sealed class WebhookDeduplicationTests(RedisServer redis) : IClassFixture
 
         public ValueTask<bool> ReleaseAsync(RealtimeKitDeliveryClaim claim, CancellationToken cancellationToken) =>
             throw new TimeoutException("the store did not answer");
+    }
+
+    /// <summary>A store whose first records of a handled delivery fail (Redis restarting), then work.</summary>
+    private sealed class CompleteFailsFirst(IRealtimeKitDeliveryStore inner, int failures) : IRealtimeKitDeliveryStore
+    {
+        private int _calls;
+
+        public int CompleteCalls => _calls;
+
+        public ValueTask<RealtimeKitDeliveryClaim> TryClaimAsync(string deliveryId, TimeSpan lease, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(deliveryId, lease, cancellationToken);
+
+        public ValueTask<bool> CompleteAsync(RealtimeKitDeliveryClaim claim, TimeSpan retention, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) <= failures ? throw new TimeoutException("the store did not answer") : inner.CompleteAsync(claim, retention, cancellationToken);
+
+        public ValueTask<bool> ReleaseAsync(RealtimeKitDeliveryClaim claim, CancellationToken cancellationToken) =>
+            inner.ReleaseAsync(claim, cancellationToken);
     }
 }

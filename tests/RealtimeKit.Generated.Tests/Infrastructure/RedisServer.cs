@@ -12,7 +12,7 @@ namespace RealtimeKit.Generated.Tests.Infrastructure;
 /// that need it are skipped, saying so (<see cref="RedisFactAttribute"/>,
 /// <see cref="RedisStoreDataAttribute"/>); CI installs it, so there they always run.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime
+public class RedisServer : IAsyncLifetime
 {
     private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(15);
 
@@ -70,6 +70,22 @@ public sealed class RedisServer : IAsyncLifetime
         _folder.Delete(recursive: true);
     }
 
+    /// <summary>Whether the server writes every change to its append-only file before answering (so a restart keeps its keys).</summary>
+    protected virtual bool AppendOnly => false;
+
+    /// <summary>Kills the server with SIGKILL, as a crash would: no shutdown, no save.</summary>
+    public Task KillAsync() => StopAsync();
+
+    /// <summary>Starts the server again on the same port and folder (after <see cref="KillAsync"/>); what it remembers depends on <see cref="AppendOnly"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process = Start(FindOnPath("redis-server")!, Port);
+        if (!await AnswersPingAsync())
+        {
+            throw new InvalidOperationException($"redis-server did not answer PING again on 127.0.0.1:{Port}.");
+        }
+    }
+
     private Process Start(string executable, int port)
     {
         var start = new ProcessStartInfo(executable)
@@ -79,7 +95,8 @@ public sealed class RedisServer : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = _folder.FullName,
         };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _folder.FullName })
+        string[] persistence = AppendOnly ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--dir", _folder.FullName }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
@@ -163,6 +180,12 @@ public sealed class RedisServer : IAsyncLifetime
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
+}
+
+/// <summary>A redis-server that writes every change to its append-only file before it answers (<c>appendfsync always</c>): killed and started again, it has every key it acknowledged.</summary>
+public sealed class DurableRedisServer : RedisServer
+{
+    protected override bool AppendOnly => true;
 }
 
 /// <summary>A fact that needs redis-server: skipped, saying why, where it is not installed.</summary>

@@ -11,6 +11,8 @@ internal static class Repository
 
     public static string CliAssembly => Metadata("CliAssembly");
 
+    public static string ReceiverHostAssembly => Metadata("ReceiverHostAssembly");
+
     public static string OpenApiDocument => Path.Combine(Root, "openapi", "realtimekit.yaml");
 
     private static string Metadata(string key) =>

@@ -25,7 +25,10 @@ internal sealed class SignedSender : IDisposable
 
     public string Signature { get; }
 
-    public void Pin(RealtimeKitWebhookOptions options) => options.PublicKeyPem = _key.ExportSubjectPublicKeyInfoPem();
+    /// <summary>The public key receivers verify with, as PEM.</summary>
+    public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
+
+    public void Pin(RealtimeKitWebhookOptions options) => options.PublicKeyPem = PublicKeyPem;
 
     /// <summary>One attempt of delivery <paramref name="deliveryId"/>; cancelling <paramref name="cancellationToken"/> aborts the request.</summary>
     public async Task<Answer> SendAsync(Uri url, string deliveryId, CancellationToken cancellationToken = default)

@@ -37,6 +37,7 @@ internal sealed class RealtimeKitQuery
         }
 
         var joined = new StringBuilder();
+        var items = 0;
         foreach (var value in values)
         {
             if (value is null)
@@ -51,11 +52,12 @@ internal sealed class RealtimeKitQuery
             }
             else
             {
-                joined.Append(joined.Length == 0 ? string.Empty : ",").Append(text);
+                // Counted, not measured: an empty first item keeps its place ("a=,b", not "a=b").
+                joined.Append(items++ == 0 ? string.Empty : ",").Append(text);
             }
         }
 
-        if (joined.Length > 0)
+        if (items > 0)
         {
             Append(name, joined.ToString());
         }

@@ -75,7 +75,7 @@ internal sealed class RealtimeKitResponseBody : IDisposable
     public ReadOnlyMemory<byte> Bytes => _buffer.AsMemory(0, Length);
 
     /// <summary>What arrived, decoded as UTF-8, at most <paramref name="maxBytes"/> bytes of it.</summary>
-    public string Text(int maxBytes) => RealtimeKitEncoding.Utf8NoBom.GetString(_buffer, 0, Math.Min(Length, maxBytes));
+    public string Text(int maxBytes) => RealtimeKitUtf8Reader.Decode(_buffer.AsSpan(0, Math.Min(Length, maxBytes)));
 
     public void Dispose()
     {

@@ -79,11 +79,38 @@ internal sealed class RealtimeKitUtf8Reader : TextReader
 
     public override string ReadToEnd()
     {
-        var rest = RealtimeKitEncoding.Utf8NoBom.GetString(_bytes.Span[_position..]);
-        _position = _bytes.Length;
         var pending = _pending;
         _pending = null;
-        return pending is { } first ? first + rest : rest;
+        var text = Decode(_bytes.Span[_position..], pending);
+        _position = _bytes.Length;
+        return text;
+    }
+
+    /// <summary>
+    /// <paramref name="bytes"/> as text, a malformed sequence as U+FFFD (as <see cref="System.Text.Encoding.UTF8"/>
+    /// decodes), after <paramref name="first"/> when given; through a pooled buffer, not
+    /// <c>Encoding.GetString</c>, whose replacement path allocates about 34 bytes per malformed
+    /// byte: a body of garbage would cost 17 times its text.
+    /// </summary>
+    internal static string Decode(ReadOnlySpan<byte> bytes, char? first = null)
+    {
+        // UTF-8 never decodes to more UTF-16 characters than it has bytes (a malformed byte is one U+FFFD).
+        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var written = 0;
+            if (first is { } character)
+            {
+                buffer[written++] = character;
+            }
+
+            Utf8.ToUtf16(bytes, buffer.AsSpan(written), out _, out var decoded, replaceInvalidSequences: true, isFinalBlock: true);
+            return new string(buffer, 0, written + decoded);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private int Decode(Span<char> destination, bool advance)

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using RealtimeKit.Generated.Tests.Infrastructure;
+
+namespace RealtimeKit.Generated.Tests.Properties;
+
+/// <summary>Error answers and unreadable success answers, random and broken: always a typed exception with the raw body.</summary>
+public sealed class ErrorBodyProperties
+{
+    private static readonly string[] _samples =
+    [
+        "{\"message\":\"Unauthorized\"}",
+        "\"{\\\"message\\\":\\\"Unauthorized\\\"}\"",
+        "{message: \"Unauthorized\"}",
+        "{\"success\":false,\"error\":{\"code\":404,\"message\":\"Meeting not found\"}}",
+        "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}",
+        "<html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>",
+        "{\"success\":true,\"data\":{\"id\":\"0d6c9b9e-6f0a-4b5e-9a3f-1c2d3e4f5a6b\",\"name\":\"w\",\"url\":\"https://example.com/h\",\"events\":[\"meeting.started\"],\"enabled\":true,\"created_at\":\"2024-01-01T00:00:00.000Z\",\"updated_at\":\"2024-01-01T00:00:00.000Z\"}}",
+    ];
+
+    public static Arbitrary<byte[]> Bodies { get; } = Arb.From(Inputs.BrokenFrom(_samples));
+
+    [Property(MaxTest = 300, Arbitrary = [typeof(ErrorBodyProperties)])]
+    public void The_error_body_parser_describes_every_body_and_throws_nothing(byte[] bytes)
+    {
+        var body = Encoding.UTF8.GetString(bytes);
+        var parsed = Bounded.Run(() => RealtimeKitErrorBody.Parse(body, "application/json"), AllocationBound(bytes), "RealtimeKitErrorBody.Parse");
+
+        Assert.False(string.IsNullOrWhiteSpace(parsed.Description));
+    }
+
+    [Property(MaxTest = 200, Arbitrary = [typeof(ErrorBodyProperties)])]
+    public async Task Any_answer_to_a_call_is_the_model_or_a_typed_exception_with_the_raw_body(byte[] bytes, byte statusPick)
+    {
+        int[] statuses = [200, 200, 200, 201, 400, 401, 404, 409, 422, 429, 500, 502, 503];
+        var status = (HttpStatusCode)statuses[statusPick % statuses.Length];
+        using var http = new HttpClient(new AnsweringHandler(status, bytes)) { BaseAddress = new Uri("http://127.0.0.1:9/client/v4/") };
+        var client = new WebhooksClient(http);
+
+        var outcome = await Bounded.RunAsync<object>(async () =>
+        {
+            try
+            {
+                return await client.GetWebhookAsync(SpecExamples.AccountId, SpecExamples.AppId, SpecExamples.WebhookId);
+            }
+            catch (RealtimeKitApiException ex)
+            {
+                return ex;
+            }
+        }, "GetWebhookAsync");
+
+        if (outcome is RealtimeKitApiException error)
+        {
+            Assert.Equal((int)status, error.StatusCode);
+            // The raw body, as far as an error body is kept (the first 64 KiB).
+            Assert.Equal(Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, RealtimeKitTransport.MaxErrorBodyBytes))), error.Response);
+        }
+        else
+        {
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, $"a {status} answer was read as a model");
+            Assert.IsType<WebhookResponse>(outcome);
+        }
+    }
+
+    /// <summary>Reading may copy the body a few times over (text, tokens, a description); never more.</summary>
+    internal static long AllocationBound(byte[] bytes) => (bytes.Length * 64L) + (512 * 1024);
+
+    private sealed class AnsweringHandler(HttpStatusCode status, byte[] body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return Task.FromResult(new HttpResponseMessage(status) { RequestMessage = request, Content = content });
+        }
+    }
+}

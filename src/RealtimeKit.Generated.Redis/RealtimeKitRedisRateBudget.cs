@@ -18,14 +18,23 @@ namespace RealtimeKit.Generated.Redis;
 /// Each permit is one atomic script in Redis (a sorted set of permits, <see cref="RealtimeKitRedisRateBudgetScripts"/>),
 /// and ending it one more, sent without waiting for its answer. While Redis cannot be reached
 /// (or answers slower than <see cref="RealtimeKitRedisRateBudgetOptions.OperationTimeout"/>), the
-/// process keeps to a <see cref="RealtimeKitLocalRateBudget"/> of the same limits, logs a warning
-/// once, and asks Redis again every <see cref="RealtimeKitRedisRateBudgetOptions.UnavailableRetryInterval"/>.
-/// Pauses and quotas the service announced are kept in both.
+/// process first rides the outage through (<see cref="RealtimeKitRedisRateBudgetOptions.FallbackAfter"/>:
+/// no permit is granted, callers wait within their own time), then keeps to a
+/// <see cref="RealtimeKitLocalRateBudget"/> of the same limits that holds every permit it took,
+/// logs a warning once, and asks Redis again every <see cref="RealtimeKitRedisRateBudgetOptions.UnavailableRetryInterval"/>.
+/// Pauses and quotas the service announced are kept in both. When Redis answers again, the
+/// process writes the permits Redis has not seen into its log; when Redis lost the log (a restart
+/// without its data: the budget's epoch key is gone), every replica does so during
+/// <see cref="RealtimeKitRedisRateBudgetOptions.RecoveryGrace"/>, before any grant, so a restart
+/// never lets more through than the budget.
 /// </remarks>
 public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, IAsyncDisposable, IDisposable
 {
     /// <summary>How soon a caller asks again when the permit it waits for is still in flight.</summary>
     private static readonly TimeSpan _inFlightPoll = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>How soon a caller asks Redis again while riding through an outage (<see cref="RealtimeKitRedisRateBudgetOptions.FallbackAfter"/>).</summary>
+    private static readonly TimeSpan _rideThroughPoll = TimeSpan.FromMilliseconds(200);
 
     private readonly RealtimeKitLocalRateBudget _local;
     private readonly RealtimeKitRateLimitOptions _limit;
@@ -39,7 +48,11 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     private readonly Lock _stateLock = new();
     private IConnectionMultiplexer? _connection;
     private Task<IConnectionMultiplexer>? _connecting;
+    private readonly RealtimeKitRedisOwnPermits _own;
     private long _unavailableUntil = long.MinValue;
+    private long _outageStarted = long.MinValue;
+    private string? _epoch;
+    private int _replayNeeded;
     private int _waiting;
     private long _longestWindowMs;
     private bool _disposed;
@@ -62,6 +75,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
 
         _time = timeProvider ?? TimeProvider.System;
         _local = new RealtimeKitLocalRateBudget(rateLimit, _time);
+        _own = new RealtimeKitRedisOwnPermits(_time);
         _limit = rateLimit;
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -70,7 +84,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
             : !string.IsNullOrEmpty(apiToken) ? FingerprintOf(apiToken)
             : throw new ArgumentException("RealtimeKitRedisRateBudget needs RealtimeKitRedisRateBudgetOptions.BudgetName or the API token whose budget it is.", nameof(apiToken));
         var tag = $"{options.KeyPrefix}{{{Name}}}:";
-        _keys = [tag + "log", tag + "pause", tag + "policy"];
+        _keys = [tag + "log", tag + "pause", tag + "policy", tag + "epoch"];
         _logKey = [_keys[0]];
         _pauseKey = [_keys[1]];
         if (options.ConnectionMultiplexerFactory is { } factory)
@@ -107,7 +121,12 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
             failures.Add("RealtimeKitRedisRateBudgetOptions.KeyPrefix must not be null.");
         }
 
-        foreach (var (value, property) in new[] { (options.PermitLease, "PermitLease"), (options.OperationTimeout, "OperationTimeout"), (options.UnavailableRetryInterval, "UnavailableRetryInterval") })
+        if (options.FallbackAfter < TimeSpan.Zero || options.FallbackAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add($"RealtimeKitRedisRateBudgetOptions.FallbackAfter must be zero or more and at most one day; it is {options.FallbackAfter}.");
+        }
+
+        foreach (var (value, property) in new[] { (options.PermitLease, "PermitLease"), (options.OperationTimeout, "OperationTimeout"), (options.UnavailableRetryInterval, "UnavailableRetryInterval"), (options.RecoveryGrace, "RecoveryGrace") })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
             {
@@ -139,42 +158,61 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
                 cancellationToken.ThrowIfCancellationRequested();
                 if (IsUsingLocalBudget)
                 {
-                    return await _local.TryAcquireAsync(Left(maxWait, started), cancellationToken).ConfigureAwait(false);
+                    return OwnLocal(await _local.TryAcquireAsync(Left(maxWait, started), cancellationToken).ConfigureAwait(false));
                 }
 
                 // A pause this process was told of holds it even before Redis has it.
                 var wait = _local.PauseRemaining;
                 if (wait <= TimeSpan.Zero)
                 {
-                    var id = Guid.NewGuid().ToString("N");
-                    var answer = await EvaluateAsync(
-                        RealtimeKitRedisRateBudgetScripts.Acquire,
-                        _keys,
-                        [id, _limit.PermitsPerWindow, Milliseconds(_limit.Window), Milliseconds(_options.PermitLease)],
-                        cancellationToken).ConfigureAwait(false);
-                    if (answer is null)
+                    if (Volatile.Read(ref _replayNeeded) == 1 && !await ReplayAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        // Redis is away: the next turn takes the local budget.
-                        continue;
+                        wait = RideThrough();
                     }
+                    else
+                    {
+                        var id = Guid.NewGuid().ToString("N");
+                        var answer = await EvaluateAsync(
+                            RealtimeKitRedisRateBudgetScripts.Acquire,
+                            _keys,
+                            [id, _limit.PermitsPerWindow, Milliseconds(_limit.Window), Milliseconds(_options.PermitLease), Volatile.Read(ref _epoch) ?? string.Empty, Milliseconds(_options.RecoveryGrace), Guid.NewGuid().ToString("N")],
+                            cancellationToken).ConfigureAwait(false);
+                        if (answer is null)
+                        {
+                            // Redis is away: wait for it through a short outage, or (the next turn) take the local budget.
+                            wait = RideThrough();
+                        }
+                        else
+                        {
+                            var result = (RedisResult[])answer!;
+                            var status = (int)result[0];
+                            Volatile.Write(ref _epoch, (string?)result[2]);
+                            Answered();
+                            if (status == RealtimeKitRedisRateBudgetScripts.Granted)
+                            {
+                                _own.Started(id);
+                                return new Permit(this, id, await MirrorAsync().ConfigureAwait(false));
+                            }
 
-                    var result = (RedisResult[])answer!;
-                    var status = (int)result[0];
-                    if (status == RealtimeKitRedisRateBudgetScripts.Granted)
-                    {
-                        Answered();
-                        return new Permit(this, id);
-                    }
+                            if (status is RealtimeKitRedisRateBudgetScripts.Lost or RealtimeKitRedisRateBudgetScripts.ReplayNeeded)
+                            {
+                                // The log lost permits that still count: this process's go back first.
+                                LogLogLost(_logger, Name, _options.RecoveryGrace);
+                                Volatile.Write(ref _replayNeeded, 1);
+                                continue;
+                            }
 
-                    wait = status == RealtimeKitRedisRateBudgetScripts.FullInFlight ? _inFlightPoll : TimeSpan.FromMilliseconds((long)result[1]);
-                    if (status == RealtimeKitRedisRateBudgetScripts.Paused)
-                    {
-                        // Kept here too, for a fallback while it runs.
-                        await _local.PauseAsync(wait, cancellationToken).ConfigureAwait(false);
-                    }
-                    else if (status == RealtimeKitRedisRateBudgetScripts.FullInFlight)
-                    {
-                        wait = Shorter(wait, Left(maxWait, started));
+                            wait = status == RealtimeKitRedisRateBudgetScripts.FullInFlight ? _inFlightPoll : TimeSpan.FromMilliseconds((long)result[1]);
+                            if (status == RealtimeKitRedisRateBudgetScripts.Paused)
+                            {
+                                // Kept here too, for a fallback while it runs.
+                                await _local.PauseAsync(wait, cancellationToken).ConfigureAwait(false);
+                            }
+                            else if (status == RealtimeKitRedisRateBudgetScripts.FullInFlight)
+                            {
+                                wait = Shorter(wait, Left(maxWait, started));
+                            }
+                        }
                     }
                 }
 
@@ -307,6 +345,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
                 if (!_disposed)
                 {
                     _connection = connection;
+                    connection.ConnectionRestored += OnConnectionRestored;
                     return connection;
                 }
             }
@@ -359,9 +398,23 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
         ex is RedisException or TimeoutException or System.Net.Sockets.SocketException
         && !cancellationToken.IsCancellationRequested;
 
+    /// <summary>
+    /// Redis did not answer. An outage is ridden through (no permit is granted, callers wait and
+    /// ask again) for <see cref="RealtimeKitRedisRateBudgetOptions.FallbackAfter"/> when this process
+    /// had reached Redis before, as a restart or failover takes a moment and the other replicas'
+    /// permits are unknown meanwhile; after that, or at once for a process that never reached
+    /// Redis, the process keeps to its local budget until the retry interval has passed.
+    /// </summary>
     private void Unavailable(Exception ex)
     {
-        var until = _time.GetTimestamp() + (long)(_options.UnavailableRetryInterval.TotalSeconds * _time.TimestampFrequency);
+        var now = _time.GetTimestamp();
+        Interlocked.CompareExchange(ref _outageStarted, now, long.MinValue);
+        if (Volatile.Read(ref _epoch) is not null && _time.GetElapsedTime(Volatile.Read(ref _outageStarted), now) < _options.FallbackAfter)
+        {
+            return;
+        }
+
+        var until = now + (long)(_options.UnavailableRetryInterval.TotalSeconds * _time.TimestampFrequency);
         var before = Interlocked.Exchange(ref _unavailableUntil, until);
         if (before == long.MinValue)
         {
@@ -369,13 +422,76 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
         }
     }
 
-    /// <summary>Redis answered (a permit was ended or granted after an outage): log the return once.</summary>
+    /// <summary>Redis answered: the outage, if there was one, is over. After a fallback, the permits of this process that Redis has not seen go into its log before the next grant.</summary>
     private void Answered()
     {
+        Volatile.Write(ref _outageStarted, long.MinValue);
         if (Volatile.Read(ref _unavailableUntil) != long.MinValue && Interlocked.Exchange(ref _unavailableUntil, long.MinValue) != long.MinValue)
         {
+            Volatile.Write(ref _replayNeeded, 1);
             LogRedisAnswersAgain(_logger, Name);
         }
+    }
+
+    /// <summary>The wait before asking Redis again when it did not answer: a moment while the outage is ridden through, none once the local budget takes over.</summary>
+    private TimeSpan RideThrough() => IsUsingLocalBudget ? TimeSpan.Zero : _rideThroughPoll;
+
+    /// <summary>Writes this process's permits whose window has not passed into Redis's log (those it has keep theirs); false when Redis did not answer.</summary>
+    private async ValueTask<bool> ReplayAsync(CancellationToken cancellationToken)
+    {
+        var longest = TimeSpan.FromMilliseconds(Volatile.Read(ref _longestWindowMs));
+        List<RedisValue> values = [Milliseconds(_options.PermitLease), Milliseconds(longest), .. _own.ReplayArguments(longest)];
+        if (await EvaluateAsync(RealtimeKitRedisRateBudgetScripts.Replay, _logKey, [.. values], cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        Answered();
+        Volatile.Write(ref _replayNeeded, 0);
+        return true;
+    }
+
+    /// <summary>The twin of a Redis permit in the local budget, so that a fallback counts this process's permits; none when the local budget has none to give at once.</summary>
+    private async ValueTask<IDisposable?> MirrorAsync()
+    {
+        try
+        {
+            return await _local.TryAcquireAsync(TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RealtimeKitRateBudgetException)
+        {
+            return null; // its queue is full: Redis granted the permit, which is what counts
+        }
+    }
+
+    /// <summary>A permit of the local budget (Redis is away), remembered so that Redis's log gets it once Redis answers again.</summary>
+    private LocalPermit? OwnLocal(IDisposable? permit)
+    {
+        if (permit is null)
+        {
+            return null;
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        _own.Started(id);
+        return new LocalPermit(this, id, permit);
+    }
+
+    /// <summary>The connection dropped and came back (Redis restarted, a failover): the log may have lost permits; this process writes its own back now, even while it sends nothing.</summary>
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
+    {
+        Volatile.Write(ref _replayNeeded, 1);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ReplayAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // disposed meanwhile
+            }
+        });
     }
 
     private TimeSpan Left(TimeSpan maxWait, long started)
@@ -412,8 +528,11 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "The end of a permit of the RealtimeKit rate budget {BudgetName} was not sent to Redis; it counts until its lease ends.")]
     private static partial void LogEndNotSent(ILogger logger, string budgetName, Exception exception);
 
-    /// <summary>A permit in Redis: disposed, its attempt has ended and its window starts.</summary>
-    private sealed class Permit(RealtimeKitRedisRateBudget budget, string id) : IDisposable
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Redis lost the log of the RealtimeKit rate budget {BudgetName} (restarted without its data?): every replica writes its own permits back, and none is granted for {Grace}.")]
+    private static partial void LogLogLost(ILogger logger, string budgetName, TimeSpan grace);
+
+    /// <summary>A permit in Redis (and its twin in the local budget, so that a fallback counts it): disposed, its attempt has ended and its window starts.</summary>
+    private sealed class Permit(RealtimeKitRedisRateBudget budget, string id, IDisposable? local) : IDisposable
     {
         private int _ended;
 
@@ -422,6 +541,23 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
             if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
                 budget.End(id);
+                budget._own.Ended(id);
+                local?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A permit of the local budget while Redis is away, remembered for Redis's log.</summary>
+    private sealed class LocalPermit(RealtimeKitRedisRateBudget budget, string id, IDisposable local) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                local.Dispose();
+                budget._own.Ended(id);
             }
         }
     }

@@ -51,9 +51,26 @@ public sealed class RealtimeKitRedisRateBudgetOptions
 
     /// <summary>
     /// While Redis cannot be reached, each process keeps to a budget of its own (the configured
-    /// <see cref="RealtimeKitRateLimitOptions"/>, with every pause and quota it has seen), logs a
-    /// warning once, and asks Redis again after this interval; default 5 seconds. Calls never fail
-    /// because Redis is away, but several replicas may then send up to their number times the budget.
+    /// <see cref="RealtimeKitRateLimitOptions"/>, with every pause and quota it has seen, and every
+    /// permit it took), logs a warning once, and asks Redis again after this interval; default 5
+    /// seconds. Calls never fail because Redis is away, but several replicas may then send up to
+    /// their number times the budget; see <see cref="FallbackAfter"/> for the short outages.
     /// </summary>
     public TimeSpan UnavailableRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an outage is ridden through before the local budget takes over: meanwhile no
+    /// permit is granted (calls wait, within their own time, and Redis is asked again every 200 ms),
+    /// so a Redis restart or failover never lets the replicas' local budgets add up past the
+    /// limit. Default 10 seconds; <see cref="TimeSpan.Zero"/> falls back at once. A process that
+    /// has never reached Redis falls back at once.
+    /// </summary>
+    public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// When Redis comes back without the budget's log (restarted without persistence), how long
+    /// every replica waits before the next grant while each writes back the permits it took in the
+    /// window (a replica does so as soon as its connection is restored). Default 5 seconds.
+    /// </summary>
+    public TimeSpan RecoveryGrace { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -239,7 +239,11 @@ public sealed class RedisRateBudgetTests(RedisServer redis) : IClassFixture<Redi
         var own = new RedisServer();
         await own.InitializeAsync();
         using var logs = new CapturingLoggerProvider();
-        await using var provider = Replica(100, TimeSpan.FromSeconds(30), configuration: own.Configuration, logs: logs, configure: o => o.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        await using var provider = Replica(100, TimeSpan.FromSeconds(30), configuration: own.Configuration, logs: logs, configure: o =>
+        {
+            o.OperationTimeout = TimeSpan.FromMilliseconds(300);
+            o.FallbackAfter = TimeSpan.FromMilliseconds(500);
+        });
         var webhooks = provider.GetRequiredService<IWebhooksClient>();
         var budget = (RealtimeKitRedisRateBudget)provider.GetRequiredService<RealtimeKitRateBudget>();
         await webhooks.GetWebhookAsync("acc", "app", _id);
@@ -254,5 +258,65 @@ public sealed class RedisRateBudgetTests(RedisServer redis) : IClassFixture<Redi
         Assert.Equal(4, _api.Requests.Count);
         Assert.True(budget.IsUsingLocalBudget);
         Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Category == typeof(RealtimeKitRedisRateBudget).FullName);
+    }
+
+    [RedisFact]
+    public async Task A_redis_restart_that_loses_the_log_lets_no_window_hold_more_than_the_budget()
+    {
+        // Two replicas, two callers each, 10 permits per 5 s: the first 10 go at once and fill the
+        // window; Redis is killed at 1 s and back, empty, at 1.4 s. Had the replicas fallen back to
+        // budgets of their own, or trusted the empty log, 10 or 20 more would go at once.
+        var own = new RedisServer();
+        await own.InitializeAsync();
+        var window = TimeSpan.FromSeconds(5);
+        var replicas = Enumerable.Range(0, 2).Select(_ => new RealtimeKitRedisRateBudget(
+            new RealtimeKitRateLimitOptions { PermitsPerWindow = 10, Window = window },
+            new RealtimeKitRedisRateBudgetOptions
+            {
+                Configuration = own.Configuration,
+                KeyPrefix = _prefix,
+                BudgetName = "restart",
+                OperationTimeout = TimeSpan.FromMilliseconds(500),
+                RecoveryGrace = TimeSpan.FromSeconds(1.5),
+            })).ToArray();
+        var granted = new ConcurrentQueue<long>();
+        var started = Stopwatch.GetTimestamp();
+        var run = TimeSpan.FromSeconds(7);
+        try
+        {
+            var callers = replicas.SelectMany(budget => Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                while (Stopwatch.GetElapsedTime(started) < run)
+                {
+                    using var permit = await budget.TryAcquireAsync(TimeSpan.FromMilliseconds(500));
+                    if (permit is not null)
+                    {
+                        granted.Enqueue(Stopwatch.GetTimestamp());
+                        await Task.Delay(5);
+                    }
+                }
+            }))).ToList();
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Equal(10, granted.Count);
+            await own.KillAsync();
+            await Task.Delay(TimeSpan.FromMilliseconds(400));
+            await own.StartAgainAsync();
+            await Task.WhenAll(callers);
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+            {
+                await replica.DisposeAsync();
+            }
+
+            await own.DisposeAsync();
+        }
+
+        var times = granted.Order().ToArray();
+        SendTimes.AssertNoWindowHoldsMore(times, 10, window);
+        Assert.All(times.Take(10), t => Assert.True(Stopwatch.GetElapsedTime(started, t) < TimeSpan.FromSeconds(1)));
+        Assert.Contains(times, t => Stopwatch.GetElapsedTime(started, t) > TimeSpan.FromSeconds(5)); // the budget went on after the restart
     }
 }

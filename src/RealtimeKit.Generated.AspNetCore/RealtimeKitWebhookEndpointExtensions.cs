@@ -206,12 +206,12 @@ public static class RealtimeKitWebhookEndpointExtensions
     /// <summary>
     /// Records the delivery as handled. A store that fails (Redis restarting, a failover) is asked
     /// again, with growing pauses, for as long as the claim's lease would hold (at most
-    /// <see cref="MaxCompleteRetry"/>): a record not written lets a later copy of the delivery be
+    /// <see cref="_maxCompleteRetry"/>): a record not written lets a later copy of the delivery be
     /// handled again, so it is worth the answer's wait.
     /// </summary>
     private static async Task CompleteAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, RealtimeKitWebhookDeduplicationOptions options, ILogger logger)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Shorter(options.ClaimLease, MaxCompleteRetry).TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(Shorter(options.ClaimLease, _maxCompleteRetry).TotalSeconds * Stopwatch.Frequency);
         var pause = TimeSpan.FromMilliseconds(50);
         while (true)
         {
@@ -239,7 +239,7 @@ public static class RealtimeKitWebhookEndpointExtensions
     }
 
     /// <summary>The longest a handled delivery's record is retried before its answer is sent without it.</summary>
-    private static readonly TimeSpan MaxCompleteRetry = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _maxCompleteRetry = TimeSpan.FromSeconds(10);
 
     private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -15,6 +15,13 @@ internal static class Inputs
     /// <summary>The largest input a property builds (a "huge" mutation stops here).</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>Bytes that break readers in particular ways: invalid UTF-8, surrogates, BOMs, JSON's own syntax.</summary>
+    private static readonly byte[][] _fragments =
+    [
+        [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xFF], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x00],
+        .. new[] { "\"", "\\", "\\u", "\\uD800", "{", "}", "[", "]", ":", ",", "null", "true", "1e999999", "-0", "NaN", "\"\\uDFFF\"", "/*", "//", "\r\n", "'", "<html>" }.Select(Encoding.UTF8.GetBytes),
+    ];
+
     public static Gen<byte[]> AnyBytes { get; } = ArbMap.Default.GeneratorFor<byte[]>();
 
     /// <summary>Random bytes, or a sample broken by one to three mutations.</summary>
@@ -37,20 +44,13 @@ internal static class Inputs
         // bits flipped
         from at in Gen.Choose(0, 10_000) from bit in Gen.Choose(0, 7) select (Func<byte[], byte[]>)(b => Flip(b, at, bit)),
         // bytes inserted: anything, or what makes JSON deep or invalid UTF-8
-        from at in Gen.Choose(0, 10_000) from inserted in Gen.OneOf(AnyBytes, Gen.Elements(Fragments)) select (Func<byte[], byte[]>)(b => Insert(b, at, inserted)),
+        from at in Gen.Choose(0, 10_000) from inserted in Gen.OneOf(AnyBytes, Gen.Elements(_fragments)) select (Func<byte[], byte[]>)(b => Insert(b, at, inserted)),
         // a part repeated
         from at in Gen.Choose(0, 10_000) from length in Gen.Choose(1, 64) from times in Gen.Choose(2, 50) select (Func<byte[], byte[]>)(b => Repeat(b, at, length, times)),
         // nested deep
         from depth in Gen.Choose(10, 5_000) from open in Gen.Elements("[", "{\"a\":", "\"") select (Func<byte[], byte[]>)(b => Nest(b, open, depth)),
         // huge: the whole body many times over, up to MaxBytes
         from times in Gen.Choose(2, 20_000) select (Func<byte[], byte[]>)(b => Huge(b, times)));
-
-    /// <summary>Bytes that break readers in particular ways: invalid UTF-8, surrogates, BOMs, JSON's own syntax.</summary>
-    private static readonly byte[][] Fragments =
-    [
-        [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xFF], [0xFE, 0xFF], [0xEF, 0xBB, 0xBF], [0xED, 0xA0, 0x80], [0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0x00],
-        .. new[] { "\"", "\\", "\\u", "\\uD800", "{", "}", "[", "]", ":", ",", "null", "true", "1e999999", "-0", "NaN", "\"\\uDFFF\"", "/*", "//", "\r\n", "'", "<html>" }.Select(Encoding.UTF8.GetBytes),
-    ];
 
     private static byte[] Flip(byte[] bytes, int at, int bit)
     {

@@ -17,7 +17,12 @@ internal sealed class CliEnvironment
             ColorSystem = ReferenceEquals(output, System.Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!ReferenceEquals(output, System.Console.Out))
+        // COLUMNS, where set, is the terminal's width (as for ls and git); a test's writer is 200 wide unless told.
+        if (int.TryParse(variable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns >= 20)
+        {
+            Console.Profile.Width = columns;
+        }
+        else if (!ReferenceEquals(output, System.Console.Out))
         {
             Console.Profile.Width = 200;
         }

@@ -33,11 +33,11 @@ internal sealed class GlobalOptions
         };
         Output = new Option<string>("--output", "-o")
         {
-            Description = "table for people, json (the API's data) for scripts and jq",
+            Description = "table: for people, the columns that identify each item, fitted to the terminal; wide: every column; json: the API's data, for scripts and jq",
             Recursive = true,
-            DefaultValueFactory = _ => "table",
+            DefaultValueFactory = _ => TableOutput,
         };
-        Output.AcceptOnlyFromAmong("table", "json");
+        Output.AcceptOnlyFromAmong(TableOutput, WideOutput, JsonOutput);
         Verbose = new Option<bool>("--verbose")
         {
             Description = "Show stack traces of errors",
@@ -57,7 +57,13 @@ internal sealed class GlobalOptions
 
     public IEnumerable<Option> All => [ApiToken, AccountId, BaseUrl, Output, Verbose];
 
-    public bool Json(ParseResult parse) => parse.GetValue(Output) == "json";
+    public const string TableOutput = "table";
+
+    public const string WideOutput = "wide";
+
+    public const string JsonOutput = "json";
+
+    public bool Json(ParseResult parse) => parse.GetValue(Output) == JsonOutput;
 
     public string RequireAccountId(ParseResult parse) =>
         parse.GetValue(AccountId) is { Length: > 0 } account

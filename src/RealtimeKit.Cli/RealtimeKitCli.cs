@@ -52,12 +52,13 @@ internal static class RealtimeKitCli
     /// <summary>Runs the CLI in-process; <paramref name="cancellationToken"/> plays the part of Ctrl+C.</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var parse = Build(environment).Parse(args);
+        var root = Build(environment);
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                await environment.Error.WriteLineAsync($"error: {error.Message}");
+                await environment.Error.WriteLineAsync($"error: {UsageHints.ForError(root, error.Message)}");
             }
 
             await environment.Error.WriteLineAsync("Run 'realtimekit --help' for usage.");

@@ -129,7 +129,7 @@ internal static class ApiCommands
             var account = globals.RequireAccountId(parse);
             arguments[Array.FindIndex(parameters, p => p.Name == "accountId")] = account;
             var client = services.GetRequiredService(operation.Client);
-            var printer = new ApiPrinter(environment, globals.Json(parse));
+            var printer = new ApiPrinter(environment, parse.GetValue(globals.Output)!);
 
             if (paging is not null && all is not null && parse.GetValue(all))
             {
@@ -137,7 +137,8 @@ internal static class ApiCommands
                 return;
             }
 
-            printer.Print(Paging.Data(await InvokeAsync(operation.Method, client, arguments)));
+            var answer = await InvokeAsync(operation.Method, client, arguments);
+            printer.Print(Paging.Data(answer), paging?.Total(answer));
         }));
         return command;
     }
@@ -333,6 +334,12 @@ internal static class ApiCommands
                 : null;
         }
 
+        /// <summary>The answer's paging.total_count, when it has one.</summary>
+        public long? Total(object? answer) =>
+            answer is not null && paging.GetValue(answer) is { } info && totalCount.GetValue(info) is { } total
+                ? System.Convert.ToInt64(total, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
         /// <summary>The answer's data, or the whole answer where it has none.</summary>
         public static object? Data(object? answer) =>
             answer?.GetType().GetProperty("Data") is { } data ? data.GetValue(answer) : answer;
@@ -352,7 +359,7 @@ internal static class ApiCommands
                     count++;
                 }
 
-                var total = paging.GetValue(answer) is { } info ? System.Convert.ToInt64(totalCount.GetValue(info), System.Globalization.CultureInfo.InvariantCulture) : 0;
+                var total = Total(answer) ?? 0;
                 progress.Total = (int)Math.Min(total, int.MaxValue);
                 progress.Ended(count);
                 if (count == 0 || items.Count >= total)

@@ -140,10 +140,54 @@ public sealed class CliApiCommandsTests : IDisposable
         Assert.Contains("meeting 3.0", table.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_list_in_an_80_column_terminal_shows_the_identifying_columns_whole_ids_and_what_it_left_out()
+    {
+        var answer = JObject.Parse(DocumentExamples.SuccessBody("listMeetings"));
+        var example = (JObject)((JArray)answer["data"]!)[0];
+        var ids = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid().ToString()).ToArray();
+        answer["data"] = new JArray(ids.Select((id, i) =>
+        {
+            var meeting = (JObject)example.DeepClone();
+            meeting["id"] = id;
+            meeting["title"] = $"Quarterly all-hands for the whole engineering organisation, part {i}";
+            return meeting;
+        }));
+        answer["paging"] = new JObject { ["total_count"] = 134, ["start_offset"] = 0, ["end_offset"] = 4 };
+        _api.Server.Given(Request.Create().WithPath(Meetings).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(answer.ToString(Formatting.None)));
+        var narrow = new Dictionary<string, string?>(Environment) { ["COLUMNS"] = "80" };
+
+        var table = await CliRun.RunAsync(narrow, "meetings", "list", "--app-id", SpecExamples.AppId);
+        var wide = await CliRun.RunAsync(narrow, "meetings", "list", "--app-id", SpecExamples.AppId, "-o", "wide");
+
+        Assert.True(table.ExitCode == 0, table.Error);
+        var lines = table.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} characters: {line}"));
+        Assert.All(ids, id => Assert.Contains(id, table.Output, StringComparison.Ordinal));
+        var header = lines[1];
+        // Four columns identify a meeting; at 80 columns the creation time gives its place to a readable title.
+        Assert.Equal(["id", "title", "status"], header.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("Quarterly all-hands for", table.Output, StringComparison.Ordinal);
+        Assert.Contains("…", table.Output, StringComparison.Ordinal);
+        Assert.Contains("5 of 134 (use --all)", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Not shown: ", table.Output, StringComparison.Ordinal);
+        var notShown = table.Output[table.Output.IndexOf("Not shown: ", StringComparison.Ordinal)..].ReplaceLineEndings(" ");
+        Assert.Contains("created_at", notShown, StringComparison.Ordinal);
+        Assert.Contains("record_on_start", notShown, StringComparison.Ordinal);
+
+        Assert.True(wide.ExitCode == 0, wide.Error);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC", wide.Output);
+        Assert.Contains("record_on_start", wide.Output.Split('\n')[1], StringComparison.Ordinal);
+        Assert.Contains("Quarterly all-hands for the whole engineering organisation, part 4", wide.Output, StringComparison.Ordinal); // wider than the terminal: it wraps the lines, not the cells
+        Assert.DoesNotContain("Not shown", wide.Output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> UsageErrors => new()
     {
         { ["participants", "add", "--app-id", "a", "--meeting-id", MeetingId, "--custom-participant-id", "u", "--name", "n"], "--preset-name is required" },
-        { ["participants", "add", "--app-id", "a", "--custom-participant-id", "u", "--preset-name", "p"], "Option '--meeting-id' is required" },
+        { ["participants", "add", "--app-id", "a", "--custom-participant-id", "u", "--preset-name", "p"], "--meeting-id is required; find it with: realtimekit meetings list --app-id <app-id>" },
+        { ["meetings", "list"], "--app-id is required; find it with: realtimekit apps list" },
         { ["meetings", "get", "--app-id", "a", "--meeting-id", "not-a-uuid"], "--meeting-id: 'not-a-uuid' is not a UUID" },
         { ["meetings", "list", "--app-id", "a", "--page-no", "two"], "--page-no: 'two' is not a whole number" },
         { ["meetings", "list", "--app-id", "a", "--status", "LIVE"], "--status: 'LIVE' is not one of ACTIVE, INACTIVE" },

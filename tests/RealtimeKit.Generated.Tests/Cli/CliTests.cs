@@ -181,7 +181,7 @@ public sealed class CliTests : IAsyncDisposable
 
     public static TheoryData<string[], string> UsageErrors => new()
     {
-        { ["webhooks", "list"], "Option '--app-id' is required" },
+        { ["webhooks", "list"], "--app-id is required; find it with: realtimekit apps list" },
         { ["webhooks", "get", "--app-id", "a", "--webhook-id", "nope"], "--webhook-id" },
         { ["webhooks", "add", "--app-id", "a", "--name", "n", "--url", "/relative", "--event", "all"], "--url must be an absolute http or https URL" },
         { ["webhooks", "add", "--app-id", "a", "--url", "https://e.com", "--event", "all"], "--name is required" },

@@ -23,6 +23,7 @@ internal static class RealtimeKitCli
         }
         root.Subcommands.Add(SandboxCommand.Create(environment, globals));
         root.Subcommands.Add(DemoCommand.Create(environment, globals));
+        root.Subcommands.Add(CompletionCommand.Create(environment));
         return root;
     }
 

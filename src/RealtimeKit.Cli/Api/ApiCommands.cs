@@ -179,9 +179,17 @@ internal static class ApiCommands
         }
 
         var helpName = ApiValues.HelpName(type) is { Length: <= 40 } brief ? brief : "value";
-        return ApiValues.ElementType(type) is not null
+        Option option = ApiValues.ElementType(type) is not null
             ? new Option<string[]>(name) { Description = text, HelpName = helpName, Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false }
             : new Option<string>(name) { Description = text, HelpName = helpName };
+
+        // Shell completion (System.CommandLine's [suggest] directive, `realtimekit completion`) offers the known values.
+        if (ApiValues.KnownValues(type) is { } values)
+        {
+            option.CompletionSources.Add(values.ToArray());
+        }
+
+        return option;
     }
 
     private static object? Value(ParseResult parse, Option option, Type type)

@@ -30,6 +30,53 @@ public sealed partial class CliProcessTests
         return start;
     }
 
+    [Theory]
+    [InlineData("meetings li", "list")]
+    [InlineData("meetings list --st", "--status")]
+    [InlineData("meetings list --status ", "ACTIVE,INACTIVE")]
+    [InlineData("sand", "sandbox")]
+    public async Task Bash_completion_from_the_completion_script_offers_commands_options_and_known_values(string typed, string expected)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/bin/bash"))
+        {
+            return; // no bash on this machine: nothing to complete in
+        }
+
+        // The CLI on the PATH as `realtimekit`, as an installed tool is.
+        var folder = Directory.CreateTempSubdirectory("rtk-completion-");
+        try
+        {
+            var shim = Path.Combine(folder.FullName, "realtimekit");
+            await File.WriteAllTextAsync(shim, $"#!/bin/sh\nexec dotnet '{Repository.CliAssembly}' \"$@\"\n");
+            File.SetUnixFileMode(shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var words = ("realtimekit " + typed).Split(' ');
+            var script = $$"""
+                source <(realtimekit completion bash)
+                COMP_LINE='realtimekit {{typed}}'; COMP_POINT=${#COMP_LINE}
+                COMP_WORDS=({{string.Join(' ', words.Select(w => $"'{w}'"))}}); COMP_CWORD={{words.Length - 1}}
+                _realtimekit_completions
+                printf '%s\n' "${COMPREPLY[@]}"
+                """;
+            var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(script);
+            start.Environment["PATH"] = folder.FullName + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH");
+            using var process = Process.Start(start)!;
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+            var error = process.StandardError.ReadToEndAsync(limit.Token);
+            await process.WaitForExitAsync(limit.Token);
+
+            var offered = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(process.ExitCode == 0, await error);
+            Assert.All(expected.Split(','), value => Assert.Contains(value, offered));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task The_demo_runs_as_a_process_and_exits_0()
     {

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
-using NJsonSchema;
 using RealtimeKit.Generated;
 
 namespace RealtimeKit.Cli;
@@ -57,7 +56,7 @@ internal static class ApiCommands
         {
             "--help", "-h", "-?", "/?", "/h", BodyOption, BodyFileOption, AllOption,
         };
-        var documented = operation.Operation.ActualParameters.ToDictionary(p => Normalize(p.Name), p => p);
+        var documented = operation.Document.Parameters;
         var parameters = operation.Method.GetParameters();
         var bindings = new Func<ParseResult, string, CancellationToken, object?>[parameters.Length];
         BodyBinding? body = null;
@@ -73,7 +72,7 @@ internal static class ApiCommands
             {
                 bindings[i] = (_, _, token) => token;
             }
-            else if (parameter.Name == "body" && operation.Operation.RequestBody is not null)
+            else if (parameter.Name == "body" && operation.Document.Body is not null)
             {
                 body = new BodyBinding(parameter.ParameterType, operation, taken);
                 foreach (var option in body.Options)
@@ -96,8 +95,8 @@ internal static class ApiCommands
                     continue;
                 }
 
-                documented.TryGetValue(Normalize(parameter.Name!), out var document);
-                var option = CreateOption(name, parameter.ParameterType, document?.Description, required: false);
+                documented.TryGetValue(Naming.Key(parameter.Name!), out var description);
+                var option = CreateOption(name, parameter.ParameterType, description, required: false);
                 option.Required = required;
                 command.Options.Add(option);
                 var type = parameter.ParameterType;
@@ -215,8 +214,6 @@ internal static class ApiCommands
         return end > 0 ? text[..(end + 1)] : text;
     }
 
-    private static string Normalize(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
-
     /// <summary>The body of an operation: an option per simple field, or the whole body as JSON with --body/--body-file.</summary>
     private sealed class BodyBinding
     {
@@ -228,11 +225,11 @@ internal static class ApiCommands
         public BodyBinding(Type type, ApiOperation operation, HashSet<string> taken)
         {
             _type = type;
-            var schema = operation.Operation.RequestBody!.Content.TryGetValue("application/json", out var media) ? media.Schema?.ActualSchema : null;
+            var schema = operation.Document.Body!;
             var nested = new List<string>();
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                if (property.GetCustomAttribute<JsonPropertyAttribute>() is not { PropertyName: { } wire } attribute || !property.CanWrite)
+                if (property.GetCustomAttribute<JsonPropertyAttribute>() is not { PropertyName: { } wire } || !property.CanWrite)
                 {
                     continue;
                 }
@@ -240,7 +237,7 @@ internal static class ApiCommands
                 var name = Naming.Option(wire);
 
                 // Required as the document says (the generated models check required fields themselves).
-                var required = schema?.RequiredProperties.Contains(wire) ?? attribute.Required is Required.Always or Required.DisallowNull;
+                var required = schema.Required.Contains(wire);
 
                 // A nullable request field is a RealtimeKitOptional<T>: the option carries a T.
                 var valueType = OptionalValueType(property.PropertyType) ?? property.PropertyType;
@@ -250,9 +247,8 @@ internal static class ApiCommands
                     continue;
                 }
 
-                JsonSchemaProperty? field = null;
-                schema?.ActualProperties.TryGetValue(wire, out field);
-                var option = CreateOption(name, valueType, field?.Description, required);
+                schema.Fields.TryGetValue(wire, out var description);
+                var option = CreateOption(name, valueType, description, required);
                 _fields.Add((option, property, valueType, required));
             }
 

@@ -43,4 +43,7 @@ internal static class Naming
 
     /// <summary>The option of a parameter or a JSON field: <c>meetingId</c> → <c>--meeting-id</c>.</summary>
     public static string Option(string name) => "--" + Kebab(name);
+
+    /// <summary>A name as one key, whatever its case or separators: <c>meeting_id</c> and <c>meetingId</c> are <c>meetingid</c>.</summary>
+    public static string Key(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 }

@@ -14,7 +14,7 @@ namespace RealtimeKit.Cli;
 /// </summary>
 internal sealed class ApiPrinter(CliEnvironment environment, string output)
 {
-    private readonly bool json = output == GlobalOptions.JsonOutput;
+    private readonly bool _json = output == GlobalOptions.JsonOutput;
 
     private static readonly JsonSerializer _serializer = JsonSerializer.Create(RealtimeKitJson.SerializerSettings);
 
@@ -22,7 +22,7 @@ internal sealed class ApiPrinter(CliEnvironment environment, string output)
     /// <param name="total">For one page of a paged list: how many items there are in all.</param>
     public void Print(object? data, long? total = null)
     {
-        if (json)
+        if (_json)
         {
             environment.Output.WriteLine(data is null ? "null" : RealtimeKitJson.Serialize(data, indented: true));
             return;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET (dotnet-stryker 5.1.0) over the library's Http/, Errors/,
 # Validation/, Webhooks/ and Serialization/, and the receiver's deduplication (Deduplication/ and
-# the endpoint). Not part of every CI run: it takes about an hour on the 2-core CI machine (see
+# the endpoint). Not part of every CI run: it takes more than an hour on the 2-core CI machine (see
 # CONTRIBUTING.md, "Mutation testing"). Reports (HTML, JSON) go to artifacts/mutation/; the score
 # per folder, and every mutant that no test caught, are printed at the end.
 #   eng/mutation.sh            both parts

@@ -211,7 +211,8 @@ public static class RealtimeKitWebhookEndpointExtensions
     /// </summary>
     private static async Task CompleteAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, RealtimeKitWebhookDeduplicationOptions options, ILogger logger)
     {
-        var deadline = Stopwatch.GetTimestamp() + (long)(Shorter(options.ClaimLease, _maxCompleteRetry).TotalSeconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        var limit = options.ClaimLease < _maxCompleteRetry ? options.ClaimLease : _maxCompleteRetry;
         var pause = TimeSpan.FromMilliseconds(50);
         while (true)
         {
@@ -224,11 +225,11 @@ public static class RealtimeKitWebhookEndpointExtensions
 
                 return;
             }
-            catch (Exception ex) when (Stopwatch.GetTimestamp() + (long)(pause.TotalSeconds * Stopwatch.Frequency) < deadline)
+            catch (Exception ex) when (Stopwatch.GetElapsedTime(started) + pause < limit)
             {
                 RealtimeKitWebhookLog.CompleteRetried(logger, ex, claim.DeliveryId, pause);
                 await Task.Delay(pause);
-                pause = Shorter(pause * 2, TimeSpan.FromSeconds(1));
+                pause = pause < TimeSpan.FromMilliseconds(500) ? pause * 2 : TimeSpan.FromSeconds(1);
             }
             catch (Exception ex)
             {
@@ -240,8 +241,6 @@ public static class RealtimeKitWebhookEndpointExtensions
 
     /// <summary>The longest a handled delivery's record is retried before its answer is sent without it.</summary>
     private static readonly TimeSpan _maxCompleteRetry = TimeSpan.FromSeconds(10);
-
-    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static async Task ReleaseAsync(IRealtimeKitDeliveryStore store, RealtimeKitDeliveryClaim claim, ILogger logger)
     {

@@ -7,19 +7,24 @@ namespace RealtimeKit.Generated.Redis;
 /// The permits this process took (in Redis, or from its local budget while Redis was away) whose
 /// window has not passed: what it writes back into Redis's log when that log may be missing them
 /// (Redis restarted without its data, or this process fell back), so that the permits keep
-/// counting for every replica.
+/// counting for every replica. Permits whose window has passed are dropped as new ones come, so
+/// it holds at most a window's worth.
 /// </summary>
-internal sealed class RealtimeKitRedisOwnPermits(TimeProvider time)
+internal sealed class RealtimeKitRedisOwnPermits(TimeProvider time, Func<TimeSpan> window)
 {
     private readonly Lock _lock = new();
 
     // id → when its attempt ended (a timestamp of `time`), or null while it runs.
     private readonly Dictionary<string, long?> _permits = new(StringComparer.Ordinal);
 
+    // The ended permits, in the order they ended: the oldest are dropped from the front.
+    private readonly Queue<(string Id, long Ended)> _ended = new();
+
     public void Started(string id)
     {
         lock (_lock)
         {
+            DropPassed(time.GetTimestamp());
             _permits[id] = null;
         }
     }
@@ -28,38 +33,45 @@ internal sealed class RealtimeKitRedisOwnPermits(TimeProvider time)
     {
         lock (_lock)
         {
+            var now = time.GetTimestamp();
             if (_permits.ContainsKey(id))
             {
-                _permits[id] = time.GetTimestamp();
+                _permits[id] = now;
+                _ended.Enqueue((id, now));
             }
+
+            DropPassed(now);
         }
     }
 
     /// <summary>
     /// The arguments of <see cref="RealtimeKitRedisRateBudgetScripts.Replay"/>: each permit's id and
-    /// its age in milliseconds (-1 while it runs); permits that ended more than
-    /// <paramref name="window"/> ago are dropped first.
+    /// its age in milliseconds (-1 while it runs).
     /// </summary>
-    public List<RedisValue> ReplayArguments(TimeSpan window)
+    public List<RedisValue> ReplayArguments()
     {
-        var now = time.GetTimestamp();
         var values = new List<RedisValue>();
         lock (_lock)
         {
-            foreach (var (id, ended) in _permits.ToList())
+            var now = time.GetTimestamp();
+            DropPassed(now);
+            foreach (var (id, ended) in _permits)
             {
-                var age = ended is { } at ? time.GetElapsedTime(at, now) : (TimeSpan?)null;
-                if (age > window)
-                {
-                    _permits.Remove(id);
-                    continue;
-                }
-
                 values.Add(id);
-                values.Add(age is { } value ? ((long)value.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-1");
+                values.Add(ended is { } at ? ((long)time.GetElapsedTime(at, now).TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "-1");
             }
         }
 
         return values;
+    }
+
+    private void DropPassed(long now)
+    {
+        var longest = window();
+        while (_ended.TryPeek(out var oldest) && time.GetElapsedTime(oldest.Ended, now) > longest)
+        {
+            _ended.Dequeue();
+            _permits.Remove(oldest.Id);
+        }
     }
 }

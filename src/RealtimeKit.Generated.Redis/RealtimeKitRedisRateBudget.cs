@@ -75,7 +75,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
 
         _time = timeProvider ?? TimeProvider.System;
         _local = new RealtimeKitLocalRateBudget(rateLimit, _time);
-        _own = new RealtimeKitRedisOwnPermits(_time);
+        _own = new RealtimeKitRedisOwnPermits(_time, () => TimeSpan.FromMilliseconds(Volatile.Read(ref _longestWindowMs)));
         _limit = rateLimit;
         _options = options;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -191,7 +191,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
                             if (status == RealtimeKitRedisRateBudgetScripts.Granted)
                             {
                                 _own.Started(id);
-                                return new Permit(this, id, await MirrorAsync().ConfigureAwait(false));
+                                return new Permit(this, id, await MirrorAsync().ConfigureAwait(false), inRedis: true);
                             }
 
                             if (status is RealtimeKitRedisRateBudgetScripts.Lost or RealtimeKitRedisRateBudgetScripts.ReplayNeeded)
@@ -439,8 +439,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     /// <summary>Writes this process's permits whose window has not passed into Redis's log (those it has keep theirs); false when Redis did not answer.</summary>
     private async ValueTask<bool> ReplayAsync(CancellationToken cancellationToken)
     {
-        var longest = TimeSpan.FromMilliseconds(Volatile.Read(ref _longestWindowMs));
-        List<RedisValue> values = [Milliseconds(_options.PermitLease), Milliseconds(longest), .. _own.ReplayArguments(longest)];
+        List<RedisValue> values = [Milliseconds(_options.PermitLease), Volatile.Read(ref _longestWindowMs), .. _own.ReplayArguments()];
         if (await EvaluateAsync(RealtimeKitRedisRateBudgetScripts.Replay, _logKey, [.. values], cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
@@ -465,7 +464,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     }
 
     /// <summary>A permit of the local budget (Redis is away), remembered so that Redis's log gets it once Redis answers again.</summary>
-    private LocalPermit? OwnLocal(IDisposable? permit)
+    private Permit? OwnLocal(IDisposable? permit)
     {
         if (permit is null)
         {
@@ -474,7 +473,7 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
 
         var id = Guid.NewGuid().ToString("N");
         _own.Started(id);
-        return new LocalPermit(this, id, permit);
+        return new Permit(this, id, permit, inRedis: false);
     }
 
     /// <summary>The connection dropped and came back (Redis restarted, a failover): the log may have lost permits; this process writes its own back now, even while it sends nothing.</summary>
@@ -531,8 +530,12 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Redis lost the log of the RealtimeKit rate budget {BudgetName} (restarted without its data?): every replica writes its own permits back, and none is granted for {Grace}.")]
     private static partial void LogLogLost(ILogger logger, string budgetName, TimeSpan grace);
 
-    /// <summary>A permit in Redis (and its twin in the local budget, so that a fallback counts it): disposed, its attempt has ended and its window starts.</summary>
-    private sealed class Permit(RealtimeKitRedisRateBudget budget, string id, IDisposable? local) : IDisposable
+    /// <summary>
+    /// A permit of this process: in Redis (with its twin in the local budget, so that a fallback
+    /// counts it), or of the local budget alone while Redis is away. Disposed, its attempt has
+    /// ended and its window starts, wherever it is counted; it stays remembered for Redis's log.
+    /// </summary>
+    private sealed class Permit(RealtimeKitRedisRateBudget budget, string id, IDisposable? local, bool inRedis) : IDisposable
     {
         private int _ended;
 
@@ -540,23 +543,12 @@ public sealed partial class RealtimeKitRedisRateBudget : RealtimeKitRateBudget, 
         {
             if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
-                budget.End(id);
-                budget._own.Ended(id);
+                if (inRedis)
+                {
+                    budget.End(id);
+                }
+
                 local?.Dispose();
-            }
-        }
-    }
-
-    /// <summary>A permit of the local budget while Redis is away, remembered for Redis's log.</summary>
-    private sealed class LocalPermit(RealtimeKitRedisRateBudget budget, string id, IDisposable local) : IDisposable
-    {
-        private int _ended;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                local.Dispose();
                 budget._own.Ended(id);
             }
         }

@@ -3,7 +3,8 @@
 # the repository references the packages by version (not by project), registers the client with
 # AddRealtimeKit, starts the sandbox from the Testing package, adds and edits a webhook, creates a
 # meeting and adds a participant (whose join token must be there), registers the Redis rate budget, and registers the Redis
-# delivery store (which connects on first use only: nothing is reached).
+# delivery store (which connects on first use only: nothing is reached); then installs the tool from
+# the feed (ReadyToRun on linux-x64) and starts it.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -12,12 +13,12 @@ trap 'rm -rf "$work"' EXIT
 dotnet pack "$repo/RealtimeKit.Generated.sln" -c Release -o "$work/feed" -nologo -v:q
 version=$(ls "$work/feed" | sed -n 's/^RealtimeKit\.Generated\.\([0-9][0-9.]*[^.]*\)\.nupkg$/\1/p' | head -n 1)
 [ -n "$version" ] || { echo "consumer check: no RealtimeKit.Generated package was produced" >&2; exit 1; }
-for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Generated.AspNetCore.Redis RealtimeKit.Generated.Redis RealtimeKit.Cli; do
+for package in RealtimeKit.Generated RealtimeKit.Generated.Testing RealtimeKit.Generated.AspNetCore RealtimeKit.Generated.AspNetCore.Redis RealtimeKit.Generated.Redis RealtimeKit.Cli RealtimeKit.Cli.linux-x64 RealtimeKit.Cli.any; do
   [ -f "$work/feed/$package.$version.nupkg" ] || { echo "consumer check: $package.$version.nupkg is missing" >&2; exit 1; }
   [ -f "$work/feed/$package.$version.snupkg" ] || { echo "consumer check: $package.$version.snupkg is missing" >&2; exit 1; }
 done
 # The same version may have been restored before with other content: forget it.
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/realtimekit.generated*
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/realtimekit.generated* "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/realtimekit.cli*
 
 mkdir -p "$work/consumer"
 cat > "$work/consumer/nuget.config" <<XML
@@ -119,3 +120,10 @@ CS
 
 cd "$work/consumer"
 dotnet run -nologo
+
+# The tool, installed from the feed as a user installs it: on linux-x64 the ReadyToRun package,
+# elsewhere the portable one; it starts and lists its commands.
+dotnet tool install --tool-path "$work/tool" RealtimeKit.Cli --version "$version" --add-source "$work/feed" >/dev/null
+"$work/tool/realtimekit" --help | grep -q "meetings" || { echo "consumer check: the installed realtimekit tool did not start" >&2; exit 1; }
+installed=$(find "$work/tool/.store" -name realtimekit.dll | head -n 1)
+echo "consumer check: the tool installs and starts (${installed#"$work/tool/.store/"})"

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace RealtimeKit.Generated.Benchmarks;
 
-/// <summary>One call each of add, edit, get and a 401 mapped to its exception: the library against a hand-written baseline, a hand-written client with Polly retries and timeout, and the System.Text.Json floor.</summary>
+/// <summary>One call each of add, edit, get and a 401 mapped to its exception: the library against a hand-written baseline, a hand-written client with Polly retries and timeout, the clients Kiota and NSwag's stock templates generate from the same document, the System.Text.Json floor and the transport floor.</summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
@@ -27,6 +27,12 @@ public class CallBenchmarks
     private HandWrittenPolly _carefulUnauthorized = null!;
     private SystemTextJsonSourceGenerated _floor = null!;
     private SystemTextJsonSourceGenerated _floorUnauthorized = null!;
+    private RealtimeKit.Peers.Kiota.KiotaRealtimeKitClient _kiota = null!;
+    private RealtimeKit.Peers.Kiota.KiotaRealtimeKitClient _kiotaUnauthorized = null!;
+    private RealtimeKit.Peers.NSwagDefault.Client _nswag = null!;
+    private RealtimeKit.Peers.NSwagDefault.Client _nswagUnauthorized = null!;
+    private TransportOnly _transport = null!;
+    private TransportOnly _transportUnauthorized = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -47,6 +53,12 @@ public class CallBenchmarks
         _carefulUnauthorized = new HandWrittenPolly(unauthorized);
         _floor = new SystemTextJsonSourceGenerated(ok);
         _floorUnauthorized = new SystemTextJsonSourceGenerated(unauthorized);
+        _kiota = Peers.Kiota(ok);
+        _kiotaUnauthorized = Peers.Kiota(unauthorized);
+        _nswag = Peers.NSwag(ok);
+        _nswagUnauthorized = Peers.NSwag(unauthorized);
+        _transport = new TransportOnly(ok);
+        _transportUnauthorized = new TransportOnly(unauthorized);
     }
 
     [GlobalCleanup]
@@ -79,6 +91,27 @@ public class CallBenchmarks
     public Task<StjEnvelope> Add_SystemTextJsonSourceGen() =>
         _floor.SendAsync(HttpMethod.Post, Contest.Collection, new StjAdd { Name = "All events webhook", Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e", Events = Contest.AllEvents }, StjContext.Default.StjEnvelope);
 
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<RealtimeKit.Peers.Kiota.Models.WebhookResponse?> Add_Kiota() =>
+        _kiota.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks.PostAsync(new RealtimeKit.Peers.Kiota.Models.AddWebhookRequest
+        {
+            Name = "All events webhook",
+            Url = "https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e",
+            Events = [.. Peers.KiotaAllEvents],
+        });
+
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<RealtimeKit.Peers.NSwagDefault.WebhookResponse> Add_NSwagDefault() =>
+        _nswag.AddWebhookAsync(new RealtimeKit.Peers.NSwagDefault.AddWebhookRequest
+        {
+            Name = "All events webhook",
+            Url = new Uri("https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e"),
+            Events = [.. Peers.NSwagAllEvents],
+        }, Contest.Account, Contest.App);
+
+    [BenchmarkCategory("add"), Benchmark]
+    public Task<long> Add_TransportOnly() => _transport.SendAsync(HttpMethod.Post, Contest.Collection, ExampleBodies.AddRequest);
+
     [BenchmarkCategory("edit"), Benchmark(Baseline = true)]
     public Task<NsEnvelope<NsWebhook>> Edit_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Patch, Contest.Single, new NsEdit { Enabled = false });
 
@@ -90,6 +123,17 @@ public class CallBenchmarks
 
     [BenchmarkCategory("edit"), Benchmark]
     public Task<StjEnvelope> Edit_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Patch, Contest.Single, new StjEdit { Enabled = false }, StjContext.Default.StjEnvelope);
+
+    [BenchmarkCategory("edit"), Benchmark]
+    public Task<RealtimeKit.Peers.Kiota.Models.WebhookResponse?> Edit_Kiota() =>
+        _kiota.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks[Contest.WebhookId].PatchAsync(new RealtimeKit.Peers.Kiota.Models.EditWebhookRequest { Enabled = false });
+
+    [BenchmarkCategory("edit"), Benchmark]
+    public Task<RealtimeKit.Peers.NSwagDefault.WebhookResponse> Edit_NSwagDefault() =>
+        _nswag.EditWebhookAsync(new RealtimeKit.Peers.NSwagDefault.EditWebhookRequest { Enabled = false }, Contest.Account, Contest.App, Contest.WebhookId);
+
+    [BenchmarkCategory("edit"), Benchmark]
+    public Task<long> Edit_TransportOnly() => _transport.SendAsync(HttpMethod.Patch, Contest.Single, ExampleBodies.EditRequest);
 
     [BenchmarkCategory("get"), Benchmark(Baseline = true)]
     public Task<NsEnvelope<NsWebhook>> Get_HandWrittenNewtonsoft() => _baseline.SendAsync(HttpMethod.Get, Contest.Single, null);
@@ -114,6 +158,15 @@ public class CallBenchmarks
 
     [BenchmarkCategory("get"), Benchmark]
     public Task<StjEnvelope> Get_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Get, Contest.Single, null, StjContext.Default.StjEnvelope);
+
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<RealtimeKit.Peers.Kiota.Models.WebhookResponse?> Get_Kiota() => _kiota.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks[Contest.WebhookId].GetAsync();
+
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<RealtimeKit.Peers.NSwagDefault.WebhookResponse> Get_NSwagDefault() => _nswag.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId);
+
+    [BenchmarkCategory("get"), Benchmark]
+    public Task<long> Get_TransportOnly() => _transport.SendAsync(HttpMethod.Get, Contest.Single, null);
 
     [BenchmarkCategory("401"), Benchmark(Baseline = true)]
     public async Task<int> Unauthorized_HandWrittenNewtonsoft()
@@ -170,4 +223,35 @@ public class CallBenchmarks
             return (int)ex.StatusCode!;
         }
     }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public async Task<int> Unauthorized_Kiota()
+    {
+        try
+        {
+            await _kiotaUnauthorized.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks[Contest.WebhookId].GetAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Microsoft.Kiota.Abstractions.ApiException ex)
+        {
+            return ex.ResponseStatusCode;
+        }
+    }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public async Task<int> Unauthorized_NSwagDefault()
+    {
+        try
+        {
+            await _nswagUnauthorized.GetWebhookAsync(Contest.Account, Contest.App, Contest.WebhookId).ConfigureAwait(false);
+            return 0;
+        }
+        catch (RealtimeKit.Peers.NSwagDefault.ApiException ex)
+        {
+            return ex.StatusCode;
+        }
+    }
+
+    [BenchmarkCategory("401"), Benchmark]
+    public Task<long> Unauthorized_TransportOnly() => _transportUnauthorized.SendAsync(HttpMethod.Get, Contest.Single, null);
 }

@@ -16,6 +16,14 @@ internal static class ExampleBodies
     /// <summary>The "Add a webhook" page's 401 body, verbatim.</summary>
     public static readonly byte[] Unauthorized = Encoding.UTF8.GetBytes("\"{\\n  message: \\\"Unauthorized\\\"\\n}\\n\"");
 
+    /// <summary>The add request's body as the library sends it, for the transport floor.</summary>
+    public static readonly byte[] AddRequest = Encoding.UTF8.GetBytes(
+        "{\"name\":\"All events webhook\",\"url\":\"https://webhook.site/b23a5bbd-c7b0-4ced-a9e2-78ae7889897e\",\"events\":[\"meeting.started\",\"meeting.ended\"," +
+        "\"meeting.participantJoined\",\"meeting.participantLeft\",\"meeting.chatSynced\",\"recording.statusUpdate\",\"livestreaming.statusUpdate\",\"meeting.transcript\",\"meeting.summary\"]}");
+
+    /// <summary>The edit request's body as the library sends it.</summary>
+    public static readonly byte[] EditRequest = Encoding.UTF8.GetBytes("{\"enabled\":false}");
+
     public static byte[] List(int count)
     {
         var builder = new StringBuilder("{\"success\":true,\"data\":[");

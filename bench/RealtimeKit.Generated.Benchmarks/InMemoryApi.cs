@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace RealtimeKit.Generated.Benchmarks;
 
-/// <summary>Answers every request from memory, without sockets: the body it is given, with the status it is given.</summary>
+/// <summary>Answers every request from memory, without sockets: the body it is given, with the status it is given (201 for a POST when that is 200: an add answers 201, as the document says, and NSwag's stock client accepts only the documented status).</summary>
 internal sealed class InMemoryApi(byte[] body, HttpStatusCode status = HttpStatusCode.OK) : HttpMessageHandler
 {
     private static readonly MediaTypeHeaderValue _json = new("application/json");
@@ -21,6 +21,7 @@ internal sealed class InMemoryApi(byte[] body, HttpStatusCode status = HttpStatu
 
         var content = new ByteArrayContent(Body);
         content.Headers.ContentType = _json;
-        return new HttpResponseMessage(status) { Content = content, RequestMessage = request };
+        var answer = status == HttpStatusCode.OK && request.Method == HttpMethod.Post ? HttpStatusCode.Created : status;
+        return new HttpResponseMessage(answer) { Content = content, RequestMessage = request };
     }
 }

@@ -12,6 +12,9 @@ public class ListBenchmarks
     private HandWrittenNewtonsoft _baseline = null!;
     private HandWrittenPolly _careful = null!;
     private SystemTextJsonSourceGenerated _floor = null!;
+    private RealtimeKit.Peers.Kiota.KiotaRealtimeKitClient _kiota = null!;
+    private RealtimeKit.Peers.NSwagDefault.Client _nswag = null!;
+    private TransportOnly _transport = null!;
 
     [Params(1, 100, 10_000)]
     public int Webhooks { get; set; }
@@ -24,6 +27,9 @@ public class ListBenchmarks
         _baseline = new HandWrittenNewtonsoft(api);
         _careful = new HandWrittenPolly(api);
         _floor = new SystemTextJsonSourceGenerated(api);
+        _kiota = Peers.Kiota(api);
+        _nswag = Peers.NSwag(api);
+        _transport = new TransportOnly(api);
     }
 
     [GlobalCleanup]
@@ -40,4 +46,13 @@ public class ListBenchmarks
 
     [Benchmark]
     public Task<StjListEnvelope> List_SystemTextJsonSourceGen() => _floor.SendAsync(HttpMethod.Get, Contest.Collection, null, StjContext.Default.StjListEnvelope);
+
+    [Benchmark]
+    public Task<RealtimeKit.Peers.Kiota.Models.WebhookListResponse?> List_Kiota() => _kiota.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks.GetAsync();
+
+    [Benchmark]
+    public Task<RealtimeKit.Peers.NSwagDefault.WebhookListResponse> List_NSwagDefault() => _nswag.ListWebhooksAsync(Contest.Account, Contest.App);
+
+    [Benchmark]
+    public Task<long> List_TransportOnly() => _transport.SendAsync(HttpMethod.Get, Contest.Collection, null);
 }

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using RealtimeKit.Generated.Benchmarks;
 
-// --smoke: every case once, in this process, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
+// --smoke: every case once, in this process, the contestants' answers compared, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
 // --load:  the concurrency run against the sandbox on loopback, library against hand-written.
 // --bulk:  issue 25's figures: 2,000 participants added by 3 replicas against a sandbox limited to 100/10s (--mode redis|local|none, --redis host:port).
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
@@ -42,11 +42,17 @@ if (args.Contains("--peak"))
     return await PeakMemory.RunAsync();
 }
 
+if (args.Contains("--check"))
+{
+    return await ContestantChecks.RunAsync();
+}
+
 if (args.Contains("--smoke"))
 {
     var summaries = BenchmarkSwitcher.FromAssembly(typeof(CallBenchmarks).Assembly)
         .Run(["--filter", "*", "--job", "Dry", "--inProcess"]);
     var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+    failed |= await ContestantChecks.RunAsync() != 0;
     var load = await LoadTest.RunAsync(["--requests", "400", "--callers", "8"]);
     var peak = await PeakMemory.RunAsync();
     return failed ? 1 : load != 0 ? load : peak;

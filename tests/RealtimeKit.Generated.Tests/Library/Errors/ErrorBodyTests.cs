@@ -27,6 +27,14 @@ public sealed class ErrorBodyTests
         { "\"just a sentence\"", null, null, "the response body is not JSON (application/json, 15 characters)" },
         { "\"unterminated", null, null, "the response body is not valid JSON" },
         { "  ", null, null, "the response body is empty" },
+        { "{\"errors\":[]}", null, null, "the response body is JSON with no message" },
+        { "{\"errors\":[{\"code\":7,\"message\":\"\"}]}", null, 7, "the response body has errors" },
+        { "{\"errors\":[{\"message\":\"no code\"}]}", "no code", null, "the response body has errors" },
+        { "{\"error\":{\"code\":1e12,\"message\":\"too big\"}}", "too big", null, "the response body has an error" },
+        { "{\"error\":{\"code\":-2147483648,\"message\":\"lowest\"}}", "lowest", int.MinValue, "the response body has an error" },
+        { "{\"error\":{\"code\":2147483647,\"message\":\"highest\"}}", "highest", int.MaxValue, "the response body has an error" },
+        { "[1] 2", null, null, "the response body is not valid JSON" },
+        { "<html><body>Bad gateway</body></html>", null, null, "the response body is HTML, not JSON" },
     };
 
     [Theory]
@@ -38,5 +46,31 @@ public sealed class ErrorBodyTests
         Assert.Equal(message, parsed.Message);
         Assert.Equal(code, parsed.Code);
         Assert.Equal(description, parsed.Description);
+    }
+
+    [Theory]
+    [InlineData(null, "text/plain", "the response body is empty")]
+    [InlineData("Bad gateway", "text/html", "the response body is HTML, not JSON")]
+    [InlineData("Bad gateway", null, "the response body is not JSON (no content type, 11 characters)")]
+    [InlineData("Bad gateway", "text/plain", "the response body is not JSON (text/plain, 11 characters)")]
+    public void Says_what_arrived_when_the_body_is_not_json(string? body, string? mediaType, string description)
+    {
+        var parsed = RealtimeKitErrorBody.Parse(body, mediaType);
+
+        Assert.Null(parsed.Message);
+        Assert.Equal(description, parsed.Description);
+    }
+
+    [Fact]
+    public void Unwraps_a_body_sent_as_a_json_string_at_most_three_times()
+    {
+        static string Wrap(string text, int times) => times == 0 ? text : Wrap(Newtonsoft.Json.JsonConvert.ToString(text), times - 1);
+        const string Body = "{\"message\":\"deep\"}";
+
+        Assert.Equal("deep", RealtimeKitErrorBody.Parse(Wrap(Body, 3), "application/json").Message);
+
+        var fourTimes = RealtimeKitErrorBody.Parse(Wrap(Body, 4), "application/json");
+        Assert.Null(fourTimes.Message);
+        Assert.Equal($"the response body is not JSON (application/json, {Wrap(Body, 1).Length} characters)", fourTimes.Description);
     }
 }

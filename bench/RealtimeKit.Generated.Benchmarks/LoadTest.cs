@@ -8,12 +8,12 @@ namespace RealtimeKit.Generated.Benchmarks;
 
 /// <summary>
 /// Concurrency on loopback: N callers share one client and issue M requests in all against the
-/// sandbox (by default 32 callers and 20,000 requests each), once through the library as
-/// <c>AddRealtimeKit</c> registers it and once through a hand-written HttpClient +
-/// Newtonsoft.Json client, alternating (in an order that flips each round) for the given number
+/// sandbox (by default 32 callers and 20,000 requests each), through the library as
+/// <c>AddRealtimeKit</c> registers it, a hand-written HttpClient + Newtonsoft.Json client, and the
+/// Kiota and NSwag-default peers, in turns (in an order that flips each round) for the given number
 /// of rounds after one warm-up round each. Reports errors, requests
 /// per second, p50/p99 and the TCP connections each opened (counted at the socket as each
-/// connection is made), and the library's requests/s against the hand-written client's over all
+/// connection is made), and each one's requests/s against the hand-written client's over all
 /// rounds and in the median round. Bounded in count; stops by itself.
 /// </summary>
 internal static class LoadTest
@@ -47,10 +47,19 @@ internal static class LoadTest
         var handWritten = new HandWrittenNewtonsoft(handWrittenHandler, sandbox.BaseAddress, sandbox.ApiToken);
         var path = $"accounts/{Account}/realtime/kit/{App}/webhooks/{webhook.Id:D}";
 
+        var kiotaConnections = new Counter();
+        using var kiotaHandler = CountingHandler(kiotaConnections);
+        var kiota = Peers.Kiota(kiotaHandler, sandbox.BaseAddress, sandbox.ApiToken);
+        var nswagConnections = new Counter();
+        using var nswagHandler = CountingHandler(nswagConnections);
+        var nswag = Peers.NSwag(nswagHandler, sandbox.BaseAddress, sandbox.ApiToken);
+
         var contestants = new (string Name, Counter Connections, Func<Task<Guid>> Call)[]
         {
             ("hand-written", handWrittenConnections, async () => (await handWritten.SendAsync(HttpMethod.Get, path, null).ConfigureAwait(false)).Data.Id),
             ("library", libraryConnections, async () => (await library.GetWebhookAsync(Account, App, webhook.Id).ConfigureAwait(false)).Data.Id),
+            ("kiota", kiotaConnections, async () => (await kiota.Accounts[Account].Realtime.Kit[App].Webhooks[webhook.Id].GetAsync().ConfigureAwait(false))!.Data!.Id!.Value),
+            ("nswag-default", nswagConnections, async () => (await nswag.GetWebhookAsync(Account, App, webhook.Id).ConfigureAwait(false)).Data.Id),
         };
 
         // A warm-up round each (at most 20,000 requests) opens the connections and lets the JIT,
@@ -62,10 +71,10 @@ internal static class LoadTest
 
         var failed = false;
         var totals = contestants.ToDictionary(c => c.Name, _ => (Requests: 0, Seconds: 0.0));
-        var ratios = new List<double>();
+        var ratios = contestants.ToDictionary(c => c.Name, _ => new List<double>());
         for (var round = 1; round <= rounds; round++)
         {
-            // The order alternates, so that neither contestant always runs on a machine the other warmed.
+            // The order alternates, so that no contestant always runs on a machine another warmed.
             var seconds = new Dictionary<string, double>();
             foreach (var (name, connections, call) in round % 2 == 1 ? contestants : contestants.Reverse())
             {
@@ -76,18 +85,24 @@ internal static class LoadTest
                 totals[name] = (totals[name].Requests + requests, totals[name].Seconds + result.Seconds);
                 seconds[name] = result.Seconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"load, round {round}, {name,-12}: {requests} requests, {callers} callers, {result.Errors} errors, {requests / result.Seconds:F0} requests/s, " +
+                    $"load, round {round}, {name,-13}: {requests} requests, {callers} callers, {result.Errors} errors, {requests / result.Seconds:F0} requests/s, " +
                     $"p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, {connections.Value} TCP connections opened so far, {servedInRound} requests served by the sandbox, {result.Seconds:F1} s"));
             }
 
-            ratios.Add(seconds["hand-written"] / seconds["library"]);
+            foreach (var (name, _, _) in contestants)
+            {
+                ratios[name].Add(seconds["hand-written"] / seconds[name]);
+            }
         }
 
         double Rate(string name) => totals[name].Requests / totals[name].Seconds;
-        ratios.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: library {Rate("library"):F0} requests/s, hand-written {Rate("hand-written"):F0} requests/s, library / hand-written = {Rate("library") / Rate("hand-written"):F2}× over all rounds, " +
-            $"{ratios[ratios.Count / 2]:F2}× the median round (rounds {string.Join(", ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})"));
+        foreach (var (name, _, _) in contestants.Skip(1))
+        {
+            var sorted = ratios[name].Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"load: {name} {Rate(name):F0} requests/s, hand-written {Rate("hand-written"):F0} requests/s, {name} / hand-written = {Rate(name) / Rate("hand-written"):F2}× over all rounds, " +
+                $"{sorted[sorted.Count / 2]:F2}× the median round (rounds {string.Join(", ", ratios[name].Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))})"));
+        }
         return failed ? 1 : 0;
     }
 

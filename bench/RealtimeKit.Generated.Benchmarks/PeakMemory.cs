@@ -13,7 +13,7 @@ internal static class PeakMemory
 {
     private const int Webhooks = 10_000;
 
-    private static readonly string[] _contestants = ["HandWrittenNewtonsoft", "HandWrittenPolly", "Library", "SystemTextJsonSourceGen"];
+    private static readonly string[] _contestants = ["HandWrittenNewtonsoft", "HandWrittenPolly", "Library", "SystemTextJsonSourceGen", "Kiota", "NSwagDefault", "TransportOnly"];
 
     public static async Task<int> RunAsync()
     {
@@ -38,6 +38,9 @@ internal static class PeakMemory
             "HandWrittenPolly" => ReadWith(new HandWrittenPolly(api)),
             "Library" => ReadWith(Library.Create(api).Client),
             "SystemTextJsonSourceGen" => ReadWith(new SystemTextJsonSourceGenerated(api)),
+            "Kiota" => ReadWith(Peers.Kiota(api)),
+            "NSwagDefault" => ReadWith(Peers.NSwag(api)),
+            "TransportOnly" => ReadWith(new TransportOnly(api)),
             _ => throw new ArgumentException($"unknown contestant {contestant}", nameof(contestant)),
         };
 
@@ -82,6 +85,16 @@ internal static class PeakMemory
 
     private static Func<Task<int>> ReadWith(SystemTextJsonSourceGenerated client) =>
         async () => (await client.SendAsync(HttpMethod.Get, Contest.Collection, null, StjContext.Default.StjListEnvelope).ConfigureAwait(false)).Data.Count;
+
+    private static Func<Task<int>> ReadWith(RealtimeKit.Peers.Kiota.KiotaRealtimeKitClient client) =>
+        async () => (await client.Accounts[Contest.Account].Realtime.Kit[Contest.App].Webhooks.GetAsync().ConfigureAwait(false))!.Data!.Count;
+
+    private static Func<Task<int>> ReadWith(RealtimeKit.Peers.NSwagDefault.Client client) =>
+        async () => (await client.ListWebhooksAsync(Contest.Account, Contest.App).ConfigureAwait(false)).Data.Count;
+
+    /// <summary>The transport floor reads the bytes only; the count it reports is the one expected once the whole body has arrived.</summary>
+    private static Func<Task<int>> ReadWith(TransportOnly client) =>
+        async () => await client.SendAsync(HttpMethod.Get, Contest.Collection, null).ConfigureAwait(false) > 0 ? Webhooks : 0;
 
     private static async Task<(long Warm, long Peak)> MeasureInChildAsync(string contestant)
     {

@@ -6,6 +6,7 @@ using RealtimeKit.Generated.Benchmarks;
 // --bulk:  issue 25's figures: 2,000 participants added by 3 replicas against a sandbox limited to 100/10s (--mode redis|local|none, --redis host:port).
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
 // --profile CallBenchmarks.Get_Library 20: one case in a loop, for a sampling profiler.
+// --allocations CallBenchmarks.Unauthorized_Library 200000: one case that many times, its allocations by type (the runtime's allocation sampling).
 // --interleaved CallBenchmarks get [rounds] [slice ms] [--listen]: one category's cases in turns, ratios per round (ListBenchmarks 10000 for the list); --listen with an ActivityListener and a MeterListener on RealtimeKit.Generated.
 // anything else goes to BenchmarkDotNet, e.g. --filter '*'.
 if (args.Contains("--bulk"))
@@ -21,6 +22,11 @@ if (args.Contains("--load"))
 if (args.Length == 3 && args[0] == "--profile")
 {
     return await ProfileLoop.RunAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (args.Length == 3 && args[0] == "--allocations")
+{
+    return await AllocationProfile.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 }
 
 if (args.Length >= 3 && args[0] == "--interleaved")

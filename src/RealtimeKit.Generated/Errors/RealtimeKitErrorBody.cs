@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Reflection;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -23,13 +25,15 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
 
     public static RealtimeKitErrorBody Parse(string? body, string? mediaType)
     {
-        var text = body?.Trim() ?? string.Empty;
-        if (text.Length == 0)
+        // The checks look at the text without its surrounding white space; the readers skip it
+        // themselves, so no trimmed copy is made.
+        var text = body ?? string.Empty;
+        if (text.AsSpan().Trim().IsEmpty)
         {
             return new(null, null, "the response body is empty");
         }
 
-        for (var depth = 0; depth < MaxUnwrapDepth && text.StartsWith('"'); depth++)
+        for (var depth = 0; depth < MaxUnwrapDepth && text.AsSpan().TrimStart().StartsWith('"'); depth++)
         {
             // The published schema stores the 401 body as a JSON string; servers send it that way too.
             if (Unwrap(text) is not { } inner)
@@ -37,17 +41,18 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
                 return new(null, null, "the response body is not valid JSON");
             }
 
-            text = inner.Trim();
+            text = inner;
         }
 
-        if (text.StartsWith('<') || (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false))
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.StartsWith('<') || (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false))
         {
             return new(null, null, "the response body is HTML, not JSON");
         }
 
-        if (!text.StartsWith('{') && !text.StartsWith('['))
+        if (!trimmed.StartsWith('{') && !trimmed.StartsWith('['))
         {
-            return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {text.Length} characters)");
+            return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {trimmed.Length} characters)");
         }
 
         try
@@ -136,17 +141,34 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
             : new(null, null, "the response body is JSON with no message");
     }
 
-    /// <summary>The string a JSON string literal holds, or null when <paramref name="text"/> is not exactly one.</summary>
+    /// <summary>
+    /// The string a JSON string literal holds, or null when <paramref name="text"/> is not exactly
+    /// one. Read with System.Text.Json's reader over the text's UTF-8 in a pooled buffer: a string
+    /// literal is standard JSON, and that reader is a struct, so only the inner text is allocated.
+    /// </summary>
     private static string? Unwrap(string text)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            using var reader = CreateReader(text);
-            return reader.Read() && reader.TokenType == JsonToken.String && reader.Value is string inner && !reader.Read() ? inner : null;
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(0, length));
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.String)
+            {
+                return null;
+            }
+
+            var inner = reader.GetString();
+            return reader.Read() ? null : inner;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // Not one JSON value, or an escape that makes no valid text (a lone surrogate).
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using RealtimeKit.Generated.Benchmarks;
 
 // --smoke: every case once, in this process, the contestants' answers compared, plus a small load run and the peak-memory run, to prove they run (CI). No timing is judged.
+// --versus sandbox=URL prism=URL --token T: the sandbox against Prism (bench/versus-prism.sh starts both): ten requests, then the load.
 // --load:  the concurrency run against the sandbox on loopback, library against hand-written.
 // --bulk:  issue 25's figures: 2,000 participants added by 3 replicas against a sandbox limited to 100/10s (--mode redis|local|none, --redis host:port).
 // --peak:  peak memory of reading the list of 10,000 webhooks, one process per contestant.
@@ -12,6 +13,11 @@ using RealtimeKit.Generated.Benchmarks;
 if (args.Contains("--bulk"))
 {
     return await BulkAddRun.RunAsync(args);
+}
+
+if (args.Contains("--versus"))
+{
+    return await VersusPrism.RunAsync(args);
 }
 
 if (args.Contains("--load"))

@@ -174,15 +174,29 @@ public sealed class WebhookEventReaderTests
     }
 
     [Theory]
-    [InlineData("[]")]
-    [InlineData("{\"meeting\":{}}")]
-    [InlineData("{\"event\":42}")]
-    [InlineData("{\"event\":\"meeting.started\"")]
-    public void Bodies_that_are_not_deliveries_are_UnreadableBody(string json)
+    [InlineData("[]", "The delivery body is not a JSON object.")]
+    [InlineData("{\"meeting\":{}}", "The delivery body has no \"event\" name.")]
+    [InlineData("{\"event\":42}", "The delivery body has no \"event\" name.")]
+    [InlineData("{\"event\":\"\"}", "The delivery body has no \"event\" name.")]
+    [InlineData("{\"event\":\"meeting.started\"", "The delivery body is not valid JSON: ")]
+    [InlineData("{\"event\":\"meeting.started\"} {}", "The delivery body is not valid JSON: ")]
+    [InlineData("{\"event\":\"meeting.started\"} /* and more */", "The delivery body has content after its JSON object.")]
+    public void Bodies_that_are_not_deliveries_are_UnreadableBody_saying_why(string json, string message)
     {
         var error = Assert.Throws<RealtimeKitWebhookException>(() => Read(json));
 
         Assert.Equal(RealtimeKitWebhookFailure.UnreadableBody, error.Failure);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_event_keeps_its_body_as_it_arrived_dates_included()
+    {
+        var e = Assert.IsType<UnknownWebhookEvent>(Read("{\"event\":\"meeting.brandNew\",\"when\":\"2026-11-23T08:00:00.000+01:00\"}"));
+
+        Assert.Equal(Newtonsoft.Json.Linq.JTokenType.String, e.Raw["when"]!.Type);
+        Assert.Equal("2026-11-23T08:00:00.000+01:00", (string?)e.Raw["when"]);
+        Assert.Equal("raw", Assert.Throws<ArgumentNullException>(() => new UnknownWebhookEvent(null!)).ParamName);
     }
 
     [Fact]

@@ -99,6 +99,18 @@ public sealed class InMemoryRealtimeKitDeliveryStore(TimeProvider? timeProvider 
         }
     }
 
+    /// <summary>The records held now, expired ones not yet dropped included (for tests).</summary>
+    internal int RecordCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
     /// <summary>A record: in progress when <paramref name="Token"/> is set (the owning claim's), handled when it is null.</summary>
     private sealed record Entry(string? Token, DateTimeOffset ExpiresAt);
 }

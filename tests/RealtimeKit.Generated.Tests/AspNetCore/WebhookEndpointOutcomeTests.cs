@@ -1,0 +1,128 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RealtimeKit.Generated.AspNetCore;
+using RealtimeKit.Generated.Tests.Infrastructure;
+
+namespace RealtimeKit.Generated.Tests;
+
+/// <summary>For each way a delivery ends, the endpoint's answer, its log line and the outcome on the delivery's span: what the mutation run found unchecked.</summary>
+[Collection(RunsAloneCollection.Name)]
+public sealed class WebhookEndpointOutcomeTests : IDisposable
+{
+    private readonly SignedSender _sender = new();
+    private readonly SignedSender _stranger = new();
+    private readonly CapturingLoggerProvider _logs = new();
+
+    public void Dispose()
+    {
+        _sender.Dispose();
+        _stranger.Dispose();
+    }
+
+    private Task<Receiver> StartAsync(int maxBodyBytes = 1024 * 1024, Action<IServiceCollection>? services = null, Func<RealtimeKitWebhookDelivery, Microsoft.AspNetCore.Http.HttpContext, Task>? onDelivery = null) =>
+        Receiver.StartAsync(_sender.Pin, maxBodyBytes: maxBodyBytes, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(_logs);
+            services?.Invoke(s);
+        }, onDelivery: onDelivery);
+
+    private CapturingLoggerProvider.LogLine Logged(int eventId) =>
+        Assert.Single(_logs.Entries, e => e.Category == RealtimeKitWebhookLog.Category && e.EventId.Id == eventId);
+
+    private static string? Outcome(TelemetryRecorder recorder) =>
+        recorder.Ours.Last(a => a.DisplayName.StartsWith("RealtimeKit webhook", StringComparison.Ordinal)).GetTagItem("realtimekit.webhook.outcome") as string;
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_body_too_large_logged_and_rejected()
+    {
+        await using var receiver = await StartAsync(maxBodyBytes: 16);
+        using var recorder = new TelemetryRecorder();
+
+        var answer = await _sender.SendAsync(receiver.Url, "d-1");
+
+        Assert.Equal((413, "body too large"), (answer.Status, answer.Text));
+        Assert.Equal(LogLevel.Warning, Logged(1).Level);
+        Assert.Contains("larger than 16 bytes", Logged(1).Message, StringComparison.Ordinal);
+        Assert.Equal("rejected", Outcome(recorder));
+    }
+
+    [Fact]
+    public async Task A_signature_by_another_key_is_logged_with_its_failure()
+    {
+        await using var receiver = await StartAsync();
+
+        Assert.Equal(401, (await _stranger.SendAsync(receiver.Url, "d-1")).Status);
+
+        Assert.StartsWith("RealtimeKit delivery rejected (InvalidSignature): ", Logged(2).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_duplicate_and_a_delivery_in_progress_are_logged_and_their_outcomes_recorded()
+    {
+        var release = new TaskCompletionSource();
+        var entered = new TaskCompletionSource();
+        await using var receiver = await StartAsync(onDelivery: async (delivery, _) =>
+        {
+            if (delivery.DeliveryId == "slow")
+            {
+                entered.TrySetResult();
+                await release.Task;
+            }
+        });
+        using var recorder = new TelemetryRecorder();
+
+        Assert.Equal(200, (await _sender.SendAsync(receiver.Url, "d-1")).Status);
+        var again = await _sender.SendAsync(receiver.Url, "d-1");
+        Assert.Equal((200, "duplicate"), (again.Status, again.Text));
+        Assert.Equal("duplicate", Outcome(recorder));
+        Assert.Equal("RealtimeKit delivery d-1 was handled already; answering 200 duplicate", Logged(4).Message);
+
+        var slow = _sender.SendAsync(receiver.Url, "slow");
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var second = await _sender.SendAsync(receiver.Url, "slow");
+        Assert.Equal((503, "in progress"), (second.Status, second.Text));
+        Assert.Equal("in_progress", Outcome(recorder));
+        Assert.Equal("RealtimeKit delivery slow is being handled by another attempt; answering 503 so that it is retried", Logged(5).Message);
+        release.SetResult();
+        Assert.Equal(200, (await slow).Status);
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_is_logged_with_its_exception_and_answered_500()
+    {
+        await using var receiver = await StartAsync();
+        receiver.FailFirst = 1;
+
+        Assert.Equal(500, (await _sender.SendAsync(receiver.Url, "d-1")).Status);
+
+        var line = Logged(7);
+        Assert.Equal(LogLevel.Error, line.Level);
+        Assert.IsType<InvalidOperationException>(line.Exception);
+        Assert.StartsWith("RealtimeKit delivery d-1 (meeting.started) failed in its handler", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_store_that_fails_to_claim_is_logged_answered_503_and_counted_unavailable()
+    {
+        await using var receiver = await StartAsync(services: s => s.AddSingleton<IRealtimeKitDeliveryStore>(new FailingStore()));
+        using var recorder = new TelemetryRecorder();
+
+        var answer = await _sender.SendAsync(receiver.Url, "d-1");
+
+        Assert.Equal((503, "delivery store unavailable"), (answer.Status, answer.Text));
+        Assert.NotNull(answer.RetryAfter);
+        Assert.IsType<TimeoutException>(Logged(3).Exception);
+        Assert.Equal("unavailable", Outcome(recorder));
+        Assert.Equal(0, receiver.HandlerCalls);
+    }
+
+    private sealed class FailingStore : IRealtimeKitDeliveryStore
+    {
+        public ValueTask<RealtimeKitDeliveryClaim> TryClaimAsync(string deliveryId, TimeSpan lease, CancellationToken cancellationToken) =>
+            throw new TimeoutException("the store did not answer");
+
+        public ValueTask<bool> CompleteAsync(RealtimeKitDeliveryClaim claim, TimeSpan retention, CancellationToken cancellationToken) => throw new TimeoutException();
+
+        public ValueTask<bool> ReleaseAsync(RealtimeKitDeliveryClaim claim, CancellationToken cancellationToken) => throw new TimeoutException();
+    }
+}

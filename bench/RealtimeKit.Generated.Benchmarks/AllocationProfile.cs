@@ -16,9 +16,7 @@ internal static class AllocationProfile
 {
     public static async Task<int> RunAsync(string benchmark, int calls)
     {
-        var dot = benchmark.IndexOf('.', StringComparison.Ordinal);
-        using var cases = BenchmarkCases.Create(benchmark[..dot], Environment.GetEnvironmentVariable("BENCH_PARAM"));
-        var call = cases.Case(benchmark[(dot + 1)..]);
+        using var cases = BenchmarkCases.CreateFor(benchmark, out var call);
         for (var i = 0; i < 2000; i++)
         {
             await call().ConfigureAwait(false);

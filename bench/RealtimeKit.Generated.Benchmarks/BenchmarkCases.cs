@@ -37,6 +37,18 @@ internal sealed class BenchmarkCases : IDisposable
         return new BenchmarkCases(type, instance);
     }
 
+    /// <summary>
+    /// Sets up the class of <paramref name="benchmark"/> (<c>Class.Method</c>, e.g.
+    /// <c>CallBenchmarks.Get_Library</c>; its [Params] from BENCH_PARAM when set) and gives that one case.
+    /// </summary>
+    public static BenchmarkCases CreateFor(string benchmark, out Func<Task> call)
+    {
+        var dot = benchmark.IndexOf('.', StringComparison.Ordinal);
+        var cases = Create(benchmark[..dot], Environment.GetEnvironmentVariable("BENCH_PARAM"));
+        call = cases.Case(benchmark[(dot + 1)..]);
+        return cases;
+    }
+
     /// <summary>The case named <paramref name="method"/>.</summary>
     public Func<Task> Case(string method) =>
         (_type.GetMethod(method) ?? throw new ArgumentException($"no benchmark {_type.Name}.{method}", nameof(method))).CreateDelegate<Func<Task>>(_instance);

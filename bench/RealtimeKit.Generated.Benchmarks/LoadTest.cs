@@ -158,7 +158,8 @@ internal static class LoadTest
         },
     };
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>The <paramref name="p"/> quantile of <paramref name="sorted"/> (nearest rank); NaN when it is empty.</summary>
+    internal static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private sealed class Counter
     {

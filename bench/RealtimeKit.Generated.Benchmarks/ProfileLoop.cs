@@ -12,9 +12,7 @@ internal static class ProfileLoop
 {
     public static async Task<int> RunAsync(string benchmark, double seconds)
     {
-        var dot = benchmark.IndexOf('.', StringComparison.Ordinal);
-        using var cases = BenchmarkCases.Create(benchmark[..dot], Environment.GetEnvironmentVariable("BENCH_PARAM"));
-        var call = cases.Case(benchmark[(dot + 1)..]);
+        using var cases = BenchmarkCases.CreateFor(benchmark, out var call);
         var calls = 0L;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed.TotalSeconds < seconds)

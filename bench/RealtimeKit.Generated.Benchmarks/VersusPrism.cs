@@ -203,8 +203,7 @@ internal static class VersusPrism
         }))).ConfigureAwait(false);
         var elapsed = watch.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return (all.Length / elapsed, Percentile(all, 0.5), Percentile(all, 0.99), errors);
+        return (all.Length / elapsed, LoadTest.Percentile(all, 0.5), LoadTest.Percentile(all, 0.99), errors);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -66,6 +66,8 @@ public static class RealtimeKitWebhookEndpointExtensions
         {
             RealtimeKitWebhookLog.BodyTooLarge(logger, verifier.Options.MaxBodyBytes);
             RealtimeKitWebhookTelemetry.Outcome(activity, null, RealtimeKitWebhookTelemetry.Rejected);
+            // The rest of the body is left unread: the connection closes rather than draining it.
+            context.Response.Headers.Connection = "close";
             await AnswerAsync(context, StatusCodes.Status413PayloadTooLarge, "body too large");
             return;
         }
@@ -262,9 +264,12 @@ public static class RealtimeKitWebhookEndpointExtensions
             return null;
         }
 
+        // The loop below counts the body's bytes exactly. The server's own limit is set to match only
+        // for a body with a Content-Length: for a chunked body Kestrel counts the chunks' framing too
+        // (a 357-byte body in one chunk is refused by a limit of 358), so there it is lifted.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = limit + 1L;
+            sizeFeature.MaxRequestBodySize = context.Request.ContentLength is null ? null : limit + 1L;
         }
 
         using var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)length : 4096);

@@ -117,24 +117,26 @@ public sealed class WebhookEndpointOutcomeTests : IDisposable
         Assert.Equal(0, receiver.HandlerCalls);
     }
 
-    // The chunked case (a body of unknown length) failed its first run and is not checked yet: next session.
+    // Kestrel counts a chunked body's framing towards its own limit; the endpoint counts the body's bytes
+    // exactly however they arrive, so one byte per chunk (framing five times the data) is still in.
     [Theory]
-    [InlineData(false)]
-    public async Task A_body_of_exactly_the_limit_is_handled_and_one_byte_less_of_limit_is_413_with_or_without_a_length(bool chunked)
+    [InlineData(Framing.ContentLength)]
+    [InlineData(Framing.OneChunk)]
+    [InlineData(Framing.OneBytePerChunk)]
+    public async Task A_body_of_exactly_the_limit_is_handled_and_one_byte_over_the_limit_is_413_closing_the_connection(Framing framing)
     {
         var length = _sender.Body.Length;
         await using (var receiver = await StartAsync(maxBodyBytes: length))
         {
-            var (status, contentType) = await SendRawAsync(receiver.Url, "exact", chunked);
-            Assert.Equal(200, status);
-            Assert.Equal("text/plain; charset=utf-8", contentType);
+            var answer = await SendRawAsync(receiver.Url, "exact", framing);
+            Assert.Equal((200, "text/plain; charset=utf-8", false), (answer.Status, answer.ContentType, answer.ConnectionClose));
+            Assert.Equal(1, receiver.HandlerCalls);
         }
 
         await using (var receiver = await StartAsync(maxBodyBytes: length - 1))
         {
-            var (status, contentType) = await SendRawAsync(receiver.Url, "over", chunked);
-            Assert.Equal(413, status);
-            Assert.Equal("text/plain; charset=utf-8", contentType);
+            var answer = await SendRawAsync(receiver.Url, "over", framing);
+            Assert.Equal((413, "text/plain; charset=utf-8", true), (answer.Status, answer.ContentType, answer.ConnectionClose));
             Assert.Equal(0, receiver.HandlerCalls);
         }
     }
@@ -150,25 +152,48 @@ public sealed class WebhookEndpointOutcomeTests : IDisposable
         Assert.Equal("handler", Assert.Throws<ArgumentNullException>(() => app.MapRealtimeKitWebhooks("/hooks", null!)).ParamName);
     }
 
-    /// <summary>The sender's signed body, with its Content-Length or chunked (a stream of unknown length); the status and the answer's content type.</summary>
-    private async Task<(int Status, string? ContentType)> SendRawAsync(Uri url, string deliveryId, bool chunked)
+    public enum Framing
+    {
+        ContentLength,
+        OneChunk,
+        OneBytePerChunk,
+    }
+
+    /// <summary>The sender's signed body, framed as asked; the status, the answer's content type and whether the server closes the connection.</summary>
+    private async Task<(int Status, string? ContentType, bool ConnectionClose)> SendRawAsync(Uri url, string deliveryId, Framing framing)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = chunked ? new StreamContent(new UnknownLengthStream(_sender.Body)) : new ByteArrayContent(_sender.Body),
+            Content = framing switch
+            {
+                Framing.ContentLength => new ByteArrayContent(_sender.Body),
+                Framing.OneChunk => new StreamContent(new UnknownLengthStream(_sender.Body, int.MaxValue)),
+                _ => new StreamContent(new UnknownLengthStream(_sender.Body, 1), bufferSize: 1),
+            },
         };
         request.Headers.TryAddWithoutValidation("rtk-signature", _sender.Signature);
         request.Headers.TryAddWithoutValidation("rtk-uuid", deliveryId);
         request.Headers.TryAddWithoutValidation("rtk-webhook-id", "3f1c2f0e-8c1e-4d7a-9a55-1f6f3e0b7c21");
         using var response = await http.SendAsync(request);
-        Assert.Equal(chunked, request.Content.Headers.ContentLength is null);
-        return ((int)response.StatusCode, response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(framing != Framing.ContentLength, request.Content.Headers.ContentLength is null);
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), response.Headers.ConnectionClose == true);
     }
 
-    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    /// <summary>A body of unknown length that hands out at most <paramref name="perRead"/> bytes a read (each read is one chunk on the wire).</summary>
+    private sealed class UnknownLengthStream(byte[] bytes, int perRead) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, perRead));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, perRead)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, perRead)], cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            base.ReadAsync(buffer, offset, Math.Min(count, perRead), cancellationToken);
     }
 
     private sealed class FailingStore : IRealtimeKitDeliveryStore

@@ -17,47 +17,83 @@ namespace RealtimeKit.Generated;
 internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code, string Description)
 {
     private const int MaxUnwrapDepth = 3;
+    private const int MaxDepth = 32;
 
     // The property names come from the document's types, so each is written once, in the document.
     private static readonly string _errorName = JsonName<ErrorResponse>(nameof(ErrorResponse.Error));
     private static readonly string _errorsName = JsonName<CloudflareErrorEnvelope>(nameof(CloudflareErrorEnvelope.Errors));
     private static readonly string _messageName = JsonName<UnauthorizedResponse>(nameof(UnauthorizedResponse.Message));
+    private static readonly byte[] _errorNameUtf8 = Encoding.UTF8.GetBytes(_errorName);
+    private static readonly byte[] _errorsNameUtf8 = Encoding.UTF8.GetBytes(_errorsName);
+    private static readonly byte[] _messageNameUtf8 = Encoding.UTF8.GetBytes(_messageName);
 
     public static RealtimeKitErrorBody Parse(string? body, string? mediaType)
     {
-        // The checks look at the text without its surrounding white space; the readers skip it
-        // themselves, so no trimmed copy is made.
         var text = body ?? string.Empty;
         if (text.AsSpan().Trim().IsEmpty)
         {
             return new(null, null, "the response body is empty");
         }
 
-        for (var depth = 0; depth < MaxUnwrapDepth && text.AsSpan().TrimStart().StartsWith('"'); depth++)
+        // The text's UTF-8 in a pooled buffer, read by System.Text.Json's reader (a struct): a body
+        // in standard JSON costs no reader object and no property name. Unwrapping a JSON string
+        // writes its content into the second buffer; content is never longer than its literal.
+        var size = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var current = ArrayPool<byte>.Shared.Rent(size);
+        byte[]? spare = null;
+        try
         {
-            // The published schema stores the 401 body as a JSON string; servers send it that way too.
-            if (Unwrap(text) is not { } inner)
+            var length = Encoding.UTF8.GetBytes(text, current);
+            for (var depth = 0; depth < MaxUnwrapDepth && TrimWhiteSpace(current.AsSpan(0, length)).StartsWith((byte)'"'); depth++)
             {
-                return new(null, null, "the response body is not valid JSON");
+                // The published schema stores the 401 body as a JSON string; servers send it that way too.
+                spare ??= ArrayPool<byte>.Shared.Rent(size);
+                if (Unwrap(current.AsSpan(0, length), spare) is not { } unwrapped)
+                {
+                    return new(null, null, "the response body is not valid JSON");
+                }
+
+                (current, spare, length) = (spare, current, unwrapped);
             }
 
-            text = inner;
+            return Classify(current.AsMemory(0, length), mediaType);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(current);
+            if (spare is not null)
+            {
+                ArrayPool<byte>.Shared.Return(spare);
+            }
+        }
+    }
 
-        var trimmed = text.AsSpan().Trim();
-        if (trimmed.StartsWith('<') || (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false))
+    private static RealtimeKitErrorBody Classify(ReadOnlyMemory<byte> json, string? mediaType)
+    {
+        var trimmed = TrimWhiteSpace(json.Span);
+        if (trimmed.StartsWith((byte)'<') || (mediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) ?? false))
         {
             return new(null, null, "the response body is HTML, not JSON");
         }
 
-        if (!trimmed.StartsWith('{') && !trimmed.StartsWith('['))
+        if (!trimmed.StartsWith((byte)'{') && !trimmed.StartsWith((byte)'['))
         {
-            return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {trimmed.Length} characters)");
+            return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {Encoding.UTF8.GetCharCount(trimmed)} characters)");
         }
 
         try
         {
-            return ReadObject(text) ?? new(null, null, "the response body is not valid JSON");
+            return ReadStandard(json);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // Not standard JSON to System.Text.Json: Newtonsoft's reader, which also takes what the
+            // published 401 examples send (unquoted property names), decides.
+        }
+
+        try
+        {
+            return ReadLenient(Encoding.UTF8.GetString(json.Span)) ?? new(null, null, "the response body is not valid JSON");
         }
         catch (JsonException)
         {
@@ -66,12 +102,69 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
     }
 
     /// <summary>
-    /// One pass over the body: only the parts that carry a message (an <c>error</c> object, an
-    /// <c>errors</c> array) are read into the document's types; the rest is skipped unbuilt.
+    /// One pass over a body in standard JSON; throws where it is not. Only the parts that carry a
+    /// message (an <c>error</c> object, an <c>errors</c> array) are read into the document's types.
     /// </summary>
-    private static RealtimeKitErrorBody? ReadObject(string text)
+    internal static RealtimeKitErrorBody ReadStandard(ReadOnlyMemory<byte> json)
     {
-        using var reader = CreateReader(text);
+        var reader = new System.Text.Json.Utf8JsonReader(json.Span, new System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+        reader.Read();
+        if (reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+        {
+            // Read whole, so that a truncated array is told from a complete one (which throws).
+            reader.Skip();
+            reader.Read();
+            return new(null, null, "the response body is JSON of an unknown shape");
+        }
+
+        ErrorDetail? error = null;
+        ICollection<CloudflareMessage>? errors = null;
+        string? message = null;
+        while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+        {
+            var isError = reader.ValueTextEquals(_errorNameUtf8);
+            var isErrors = !isError && reader.ValueTextEquals(_errorsNameUtf8);
+            var isMessage = !isError && !isErrors && reader.ValueTextEquals(_messageNameUtf8);
+            reader.Read();
+            if (isError && reader.TokenType == System.Text.Json.JsonTokenType.StartObject)
+            {
+                error = Read<ErrorDetail>(ValueOf(json, ref reader));
+            }
+            else if (isErrors && reader.TokenType == System.Text.Json.JsonTokenType.StartArray)
+            {
+                errors = Read<ICollection<CloudflareMessage>>(ValueOf(json, ref reader));
+            }
+            else if (isMessage && reader.TokenType == System.Text.Json.JsonTokenType.String)
+            {
+                message = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        // Nothing may follow the object (this throws where something does).
+        reader.Read();
+        return Found(error, errors, message);
+    }
+
+    /// <summary>The object or array the reader stands on, read into a token by Newtonsoft (as the lenient reading does), the reader moved to its end.</summary>
+    private static JToken ValueOf(ReadOnlyMemory<byte> json, ref System.Text.Json.Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        using var value = CreateReader(new RealtimeKitUtf8Reader(json[start..(int)reader.BytesConsumed]));
+        return JToken.ReadFrom(value);
+    }
+
+    /// <summary>
+    /// The same reading with Newtonsoft's reader, for a body System.Text.Json does not take; null
+    /// where it is not valid JSON either.
+    /// </summary>
+    internal static RealtimeKitErrorBody? ReadLenient(string text)
+    {
+        using var reader = CreateReader(new StringReader(text));
         if (!reader.Read())
         {
             return null;
@@ -120,11 +213,12 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
             }
         }
 
-        if (!closed || reader.Read())
-        {
-            return null;
-        }
+        return !closed || reader.Read() ? null : Found(error, errors, message);
+    }
 
+    /// <summary>What a body says, from the parts that were found in it.</summary>
+    private static RealtimeKitErrorBody Found(ErrorDetail? error, ICollection<CloudflareMessage>? errors, string? message)
+    {
         if (error is not null)
         {
             return new(error.Message, WholeNumber(error.Code), "the response body has an error");
@@ -142,34 +236,43 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
     }
 
     /// <summary>
-    /// The string a JSON string literal holds, or null when <paramref name="text"/> is not exactly
-    /// one. Read with System.Text.Json's reader over the text's UTF-8 in a pooled buffer: a string
-    /// literal is standard JSON, and that reader is a struct, so only the inner text is allocated.
+    /// Writes the content of the JSON string literal <paramref name="literal"/> into
+    /// <paramref name="content"/> as UTF-8 and returns its length; null when the text is not exactly one.
     /// </summary>
-    private static string? Unwrap(string text)
+    private static int? Unwrap(ReadOnlySpan<byte> literal, Span<byte> content)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var length = Encoding.UTF8.GetBytes(text, buffer);
-            var reader = new System.Text.Json.Utf8JsonReader(buffer.AsSpan(0, length));
+            var reader = new System.Text.Json.Utf8JsonReader(literal);
             if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.String)
             {
                 return null;
             }
 
-            var inner = reader.GetString();
-            return reader.Read() ? null : inner;
+            var length = reader.CopyString(content);
+            return reader.Read() ? null : length;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
             // Not one JSON value, or an escape that makes no valid text (a lone surrogate).
             return null;
         }
-        finally
+    }
+
+    /// <summary>The bytes without the white space (as <see cref="char.IsWhiteSpace(char)"/> has it) at either end.</summary>
+    private static ReadOnlySpan<byte> TrimWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        while (Rune.DecodeFromUtf8(utf8, out var rune, out var length) == OperationStatus.Done && Rune.IsWhiteSpace(rune))
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            utf8 = utf8[length..];
         }
+
+        while (Rune.DecodeLastFromUtf8(utf8, out var rune, out var length) == OperationStatus.Done && Rune.IsWhiteSpace(rune))
+        {
+            utf8 = utf8[..^length];
+        }
+
+        return utf8;
     }
 
     private static T? Read<T>(JToken json)
@@ -186,8 +289,8 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
     }
 
     // Newtonsoft's reader accepts unquoted property names, as in the published 401 examples.
-    private static JsonTextReader CreateReader(string text) =>
-        new(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 32, ArrayPool = RealtimeKitJsonArrayPool.Instance };
+    private static JsonTextReader CreateReader(TextReader text) =>
+        new(text) { DateParseHandling = DateParseHandling.None, MaxDepth = MaxDepth, ArrayPool = RealtimeKitJsonArrayPool.Instance };
 
     private static string JsonName<T>(string property) =>
         typeof(T).GetProperty(property)?.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName

@@ -16,8 +16,14 @@ internal sealed class SignedSender : IDisposable
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = TimeSpan.FromSeconds(30) };
 
     public SignedSender()
+        : this(RealtimeKitSampleEvents.Json(WebhookEvent.MeetingStarted))
     {
-        Body = Encoding.UTF8.GetBytes(RealtimeKitSampleEvents.Json(WebhookEvent.MeetingStarted));
+    }
+
+    /// <summary>A sender of <paramref name="json"/> instead of the sample meeting.started event.</summary>
+    public SignedSender(string json)
+    {
+        Body = Encoding.UTF8.GetBytes(json);
         Signature = Convert.ToBase64String(_key.SignData(Body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
     }
 

@@ -33,6 +33,49 @@ public sealed class ErrorBodyProperties
         Assert.False(string.IsNullOrWhiteSpace(parsed.Description));
     }
 
+    [Property(MaxTest = 500, Arbitrary = [typeof(ErrorBodyProperties)])]
+    public void Where_System_Text_Json_reads_a_body_it_finds_what_Newtonsoft_finds_in_it(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        RealtimeKitErrorBody standard;
+        try
+        {
+            standard = RealtimeKitErrorBody.ReadStandard(Encoding.UTF8.GetBytes(text));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            // Not standard JSON: only the lenient reading reads it (the property above covers it).
+            return;
+        }
+
+        Assert.Equal(RealtimeKitErrorBody.ReadLenient(text), standard);
+    }
+
+    [Property(MaxTest = 300)]
+    public void A_message_and_a_code_in_any_of_the_three_shapes_come_back_as_sent(NonNull<string> sent, int code, byte shape, bool wrapped)
+    {
+        var message = sent.Get;
+        var literal = Newtonsoft.Json.JsonConvert.ToString(message);
+        var body = (shape % 3) switch
+        {
+            0 => $"{{\"message\":{literal},\"other\":[1,{{\"message\":\"no\"}}]}}",
+            1 => $"{{\"success\":false,\"error\":{{\"code\":{code},\"message\":{literal}}}}}",
+            _ => $"{{\"success\":false,\"errors\":[{{\"code\":{code},\"message\":{literal}}}],\"messages\":[]}}",
+        };
+        if (wrapped)
+        {
+            body = Newtonsoft.Json.JsonConvert.ToString(body);
+        }
+
+        var parsed = RealtimeKitErrorBody.Parse(body, "application/json");
+
+        // A lone surrogate cannot be written as UTF-8; an empty message is no message, except in an
+        // `error` object, which is returned as the API wrote it.
+        var expected = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(message));
+        Assert.Equal(expected.Length == 0 && shape % 3 != 1 ? null : expected, parsed.Message);
+        Assert.Equal(shape % 3 == 0 ? null : code, parsed.Code);
+    }
+
     [Property(MaxTest = 200, Arbitrary = [typeof(ErrorBodyProperties)])]
     public async Task Any_answer_to_a_call_is_the_model_or_a_typed_exception_with_the_raw_body(byte[] bytes, byte statusPick)
     {

@@ -16,6 +16,11 @@ public class RealtimeKitApiException : Exception
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> _noHeaders =
         new Dictionary<string, IEnumerable<string>>();
 
+    private readonly RealtimeKitErrorDescription? _description;
+    private string? _message;
+    private IReadOnlyDictionary<string, IEnumerable<string>>? _headers;
+    private string? _requestTarget;
+
     /// <summary>Creates the exception; for tests and mocks, the client creates it from the response.</summary>
     /// <param name="message">One line saying what happened.</param>
     /// <param name="statusCode">The HTTP status code of the response.</param>
@@ -32,8 +37,21 @@ public class RealtimeKitApiException : Exception
     {
         StatusCode = statusCode;
         Response = response;
-        Headers = headers ?? _noHeaders;
+        _message = message;
+        _headers = headers ?? _noHeaders;
     }
+
+    /// <summary>The client's: what it says is written when first read.</summary>
+    internal RealtimeKitApiException(RealtimeKitErrorDescription description, string? response, Exception? innerException)
+        : base(null, innerException)
+    {
+        StatusCode = description.Status;
+        Response = response;
+        _description = description;
+    }
+
+    /// <summary>One line saying what happened: the status, the API's message or what arrived, and the request's method and path.</summary>
+    public override string Message => _message ??= _description?.Message() ?? base.Message;
 
     /// <summary>The HTTP status code of the response.</summary>
     public int StatusCode { get; }
@@ -42,7 +60,7 @@ public class RealtimeKitApiException : Exception
     public string? Response { get; }
 
     /// <summary>The response headers, content headers included, with their values as they arrived (not parsed or re-formatted).</summary>
-    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers => _headers ??= _description?.Headers() ?? _noHeaders;
 
     /// <summary>The message the API put in the body (<c>message</c>, <c>error.message</c> or <c>errors[].message</c>); null where the body has none.</summary>
     public string? ApiMessage { get; init; }
@@ -54,5 +72,9 @@ public class RealtimeKitApiException : Exception
     public string? OperationId { get; init; }
 
     /// <summary>The HTTP method and path of the request that failed, e.g. <c>PATCH /client/v4/accounts/…</c>.</summary>
-    public string? RequestTarget { get; init; }
+    public string? RequestTarget
+    {
+        get => _requestTarget ??= _description?.Target.ToString();
+        init => _requestTarget = value;
+    }
 }

@@ -12,4 +12,10 @@ public class RealtimeKitNotFoundException : RealtimeKitApiException
         : base(message, 404, response, headers, innerException)
     {
     }
+
+    /// <summary>The client's: what it says is written when first read.</summary>
+    internal RealtimeKitNotFoundException(RealtimeKitErrorDescription description, string? response, Exception? innerException)
+        : base(description, response, innerException)
+    {
+    }
 }

@@ -15,6 +15,13 @@ public class RealtimeKitRateLimitedException : RealtimeKitApiException
         RetryAfter = retryAfter;
     }
 
+    /// <summary>The client's: what it says is written when first read.</summary>
+    internal RealtimeKitRateLimitedException(RealtimeKitErrorDescription description, string? response, TimeSpan? retryAfter, Exception? innerException)
+        : base(description, response, innerException)
+    {
+        RetryAfter = retryAfter;
+    }
+
     /// <summary>How long the API asked to wait before trying again (the Retry-After header); null when it did not say.</summary>
     public TimeSpan? RetryAfter { get; }
 }

@@ -12,4 +12,10 @@ public class RealtimeKitUnauthorizedException : RealtimeKitApiException
         : base(message, 401, response, headers, innerException)
     {
     }
+
+    /// <summary>The client's: what it says is written when first read.</summary>
+    internal RealtimeKitUnauthorizedException(RealtimeKitErrorDescription description, string? response, Exception? innerException)
+        : base(description, response, innerException)
+    {
+    }
 }

@@ -31,7 +31,6 @@ internal static class RealtimeKitTransport
 
     private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue _acceptJson = new("application/json");
-    private static readonly System.Buffers.SearchValues<char> _plainPathCharacters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
 
     /// <summary><c>RealtimeKit.Generated/{version} (.NET {runtime version})</c>, sent on every request.</summary>
     internal static readonly string UserAgent = $"RealtimeKit.Generated/{RealtimeKitDiagnostics.Version} (.NET {Environment.Version})";
@@ -129,7 +128,7 @@ internal static class RealtimeKitTransport
         }
         catch (HttpRequestException ex)
         {
-            var target = Target(client, request, relative);
+            var target = RealtimeKitRequestTarget.Of(client, request, relative).ToString();
             var neverSent = ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError;
             throw new RealtimeKitConnectionException($"RealtimeKit API {operationId}: no answer arrived ({ex.HttpRequestError}: {ex.Message}) ({target})", !neverSent, ex)
             {
@@ -140,8 +139,8 @@ internal static class RealtimeKitTransport
 
         using (response)
         {
-            // Only a failure names its target, so a success builds no string for it.
-            string AnswerTarget() => Target(client, response.RequestMessage ?? request, response.RequestMessage is null || response.RequestMessage == request ? relative : null);
+            // Only a failure names its target, and builds the name's string only when it is read.
+            RealtimeKitRequestTarget AnswerTarget() => RealtimeKitRequestTarget.Of(client, response.RequestMessage ?? request, response.RequestMessage is null || response.RequestMessage == request ? relative : null);
 
             request.StatusCode = (int)response.StatusCode;
             var success = response.IsSuccessStatusCode;
@@ -211,55 +210,6 @@ internal static class RealtimeKitTransport
     }
 
     private static TimeoutException TimedOut(RealtimeKitCallContext context, RealtimeKitRequestMessage request, string? relative, string operationId, Exception inner) =>
-        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {request.Timeout.TotalSeconds:0.###} s ({Target(context.HttpClient, request, relative)}).", inner);
+        new($"RealtimeKit API {operationId} did not complete within the configured timeout of {request.Timeout.TotalSeconds:0.###} s ({RealtimeKitRequestTarget.Of(context.HttpClient, request, relative)}).", inner);
 
-    /// <summary>"PATCH /client/v4/accounts/…": the method and the path, never the query or credentials.</summary>
-    /// <param name="client">The client whose base address the request's relative address was resolved against.</param>
-    /// <param name="request">The request.</param>
-    /// <param name="relative">The relative address the request was built with, or null when not known.</param>
-    private static string Target(HttpClient client, HttpRequestMessage request, string? relative)
-    {
-        // Resolving a plain relative path against the base address is a concatenation; asking the
-        // resolved Uri for its path would parse all of it again, the larger part of an error's cost.
-        // A request whose address a handler rewrote no longer ends in its relative path, and is parsed.
-        if (relative is not null && client.BaseAddress is { IsAbsoluteUri: true } baseAddress && request.RequestUri is { IsAbsoluteUri: true } resolvedUri
-            && resolvedUri.OriginalString.EndsWith(relative, StringComparison.Ordinal))
-        {
-            var query = relative.AsSpan().IndexOfAny('?', '#');
-            var path = query < 0 ? relative : relative[..query];
-            if (IsPlainRelativePath(path))
-            {
-                var basePath = baseAddress.AbsolutePath;
-                return string.Concat(request.Method.Method, " ", basePath.AsSpan(0, basePath.LastIndexOf('/') + 1), path);
-            }
-        }
-
-        var uri = request.RequestUri;
-        var resolved = uri is null ? string.Empty : uri.IsAbsoluteUri ? uri.AbsolutePath : "/" + uri.OriginalString.TrimStart('/');
-        return $"{request.Method.Method} {resolved}";
-    }
-
-    /// <summary>A relative path that resolves by concatenation: unreserved characters and slashes, not rooted, no "." or ".." segment.</summary>
-    private static bool IsPlainRelativePath(string path)
-    {
-        if (path.Length == 0 || path[0] == '/' || path.AsSpan().ContainsAnyExcept(_plainPathCharacters))
-        {
-            return false;
-        }
-
-        if (!path.Contains('.', StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        foreach (var segment in path.AsSpan().Split('/'))
-        {
-            if (path.AsSpan()[segment] is "." or "..")
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -8,6 +8,14 @@ public sealed class ErrorMapperTests
 {
     private const string Target = "GET /accounts/acc/realtime/kit/app/webhooks";
 
+    /// <summary>The request <see cref="Target"/> names, resolved as a client resolves it.</summary>
+    private static RealtimeKitRequestTarget TargetOfRequest()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri("https://api.example/accounts/") };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(client.BaseAddress, "acc/realtime/kit/app/webhooks?page_no=2"));
+        return RealtimeKitRequestTarget.Of(client, request, "acc/realtime/kit/app/webhooks?page_no=2");
+    }
+
     private static HttpResponseMessage Answer(int status, string body, string? reasonPhrase = null)
     {
         var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -25,7 +33,7 @@ public sealed class ErrorMapperTests
         using var response = Answer(500, "{\"message\":\"partial\"}");
         var failure = new IOException("connection reset");
 
-        var error = RealtimeKitErrorMapper.Create(response, Target, "getAllWebhooks", "{\"message\":\"partial\"}", failure, retryAfter: null);
+        var error = RealtimeKitErrorMapper.Create(response, TargetOfRequest(), "getAllWebhooks", "{\"message\":\"partial\"}", failure, retryAfter: null);
 
         Assert.Null(error.ApiMessage);
         Assert.Equal($"RealtimeKit API 500 Internal Server Error: the response body could not be read ({Target})", error.Message);
@@ -40,7 +48,7 @@ public sealed class ErrorMapperTests
         response.Headers.TryAddWithoutValidation("X-Multi", ["first", "second", "third"]);
         response.Headers.TryAddWithoutValidation("Retry-After", "7");
 
-        var error = RealtimeKitErrorMapper.Create(response, Target, "getAllWebhooks", "{}", null, null);
+        var error = RealtimeKitErrorMapper.Create(response, TargetOfRequest(), "getAllWebhooks", "{}", null, null);
 
         Assert.Equal(["first", "second", "third"], error.Headers["x-multi"]);
         Assert.Equal(["7"], error.Headers["Retry-After"]);
@@ -52,7 +60,7 @@ public sealed class ErrorMapperTests
     {
         using var response = Answer(200, "{\"data\":");
 
-        var error = RealtimeKitErrorMapper.Unreadable(response, Target, "getAllWebhooks", "the response body is not valid JSON", "{\"data\":", null);
+        var error = RealtimeKitErrorMapper.Unreadable(response, TargetOfRequest(), "getAllWebhooks", "the response body is not valid JSON", "{\"data\":", null);
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("getAllWebhooks", error.OperationId);
@@ -71,7 +79,7 @@ public sealed class ErrorMapperTests
     {
         using var response = Answer(status, "{\"message\":\"m\"}", reasonPhrase);
 
-        var error = RealtimeKitErrorMapper.Create(response, Target, "getAllWebhooks", "{\"message\":\"m\"}", null, null);
+        var error = RealtimeKitErrorMapper.Create(response, TargetOfRequest(), "getAllWebhooks", "{\"message\":\"m\"}", null, null);
 
         Assert.Equal($"{starts}m ({Target})", error.Message);
     }

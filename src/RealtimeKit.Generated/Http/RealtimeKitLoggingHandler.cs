@@ -53,7 +53,7 @@ internal sealed partial class RealtimeKitLoggingHandler(ILogger<RealtimeKitLoggi
     }
 
     /// <summary>The address without its query, whose values are not this log's to keep.</summary>
-    private static string Address(Uri? uri) =>
+    internal static string Address(Uri? uri) =>
         uri is null ? string.Empty
         : !uri.IsAbsoluteUri ? uri.OriginalString
         : uri.Query.Length > 0 ? uri.GetLeftPart(UriPartial.Path) + "?*"

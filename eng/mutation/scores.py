@@ -21,7 +21,7 @@ UNDETECTED = {"Survived", "NoCoverage"}
 here = os.path.dirname(os.path.abspath(__file__))
 equivalents = {}
 with open(os.path.join(here, "equivalent.tsv"), encoding="utf-8") as f:
-    for row in csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t"):
+    for row in csv.reader((line for line in f if line.strip() and not line.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE):
         file, mutator, original, why = row
         equivalents[(file, mutator, original)] = why
 

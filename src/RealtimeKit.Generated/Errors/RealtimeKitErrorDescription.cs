@@ -11,7 +11,8 @@ namespace RealtimeKit.Generated;
 /// </summary>
 internal sealed class RealtimeKitErrorDescription
 {
-    private readonly HttpStatusCodeAndReason _status;
+    private readonly System.Net.HttpStatusCode _status;
+    private readonly string? _reasonPhrase;
     private readonly string _what;
     private readonly HttpResponseHeaders _headers;
     private readonly HttpContentHeaders _contentHeaders;
@@ -21,7 +22,8 @@ internal sealed class RealtimeKitErrorDescription
     /// <param name="what">What went wrong, e.g. the API's message.</param>
     public RealtimeKitErrorDescription(HttpResponseMessage response, RealtimeKitRequestTarget target, string what)
     {
-        _status = new(response.StatusCode, response.ReasonPhrase);
+        _status = response.StatusCode;
+        _reasonPhrase = response.ReasonPhrase;
         _headers = response.Headers;
         _contentHeaders = response.Content.Headers;
         Target = target;
@@ -29,16 +31,14 @@ internal sealed class RealtimeKitErrorDescription
     }
 
     /// <summary>The HTTP status code of the answer.</summary>
-    public int Status => (int)_status.Code;
+    public int Status => (int)_status;
 
     /// <summary>The request that failed.</summary>
     public RealtimeKitRequestTarget Target { get; }
 
     /// <summary>"RealtimeKit API 401 Unauthorized: Unauthorized (GET /client/v4/…)".</summary>
-    public string Message() => $"RealtimeKit API {Status} {RealtimeKitErrorMapper.ReasonPhrase(_status.Code, _status.Reason)}: {_what} ({Target})";
+    public string Message() => $"RealtimeKit API {Status} {RealtimeKitErrorMapper.ReasonPhrase(_status, _reasonPhrase)}: {_what} ({Target})";
 
     /// <summary>A copy of the answer's headers and its content's, as they arrived.</summary>
     public Dictionary<string, IEnumerable<string>> Headers() => RealtimeKitErrorMapper.CollectHeaders(_headers, _contentHeaders);
-
-    private readonly record struct HttpStatusCodeAndReason(System.Net.HttpStatusCode Code, string? Reason);
 }

@@ -22,7 +22,7 @@ public static class RealtimeKitHttpClient
 
         var handler = new RealtimeKitAuthenticationHandler(options)
         {
-            InnerHandler = innerHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
+            InnerHandler = innerHandler ?? DefaultInnerHandler(),
         };
         return new HttpClient(handler, disposeHandler: true)
         {
@@ -30,4 +30,7 @@ public static class RealtimeKitHttpClient
             Timeout = options.Timeout,
         };
     }
+
+    /// <summary>The handler <see cref="Create"/> sends through when it is given none: connections are renewed every two minutes, so a change of the API's DNS is picked up.</summary>
+    internal static SocketsHttpHandler DefaultInnerHandler() => new() { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
 }

@@ -30,9 +30,9 @@ internal static class RealtimeKitResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
 
-                // Retry-After is read here rather than by ShouldRetryAfterHeader, which measures a
-                // date against the wall clock: the decision below and the delay use one clock.
-                ShouldRetryAfterHeader = false,
+                // Retry-After is read here: this generator replaces the one ShouldRetryAfterHeader
+                // (true by default) sets, which measures a date against the wall clock, so the
+                // decision below and the delay use one clock.
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } answer ? RealtimeKitRetryAfter.Read(answer, timeProvider) : null),
                 ShouldHandle = args => ValueTask.FromResult(shouldRetry(RequestOf(args.Context), args.Outcome)),
                 OnRetry = args =>

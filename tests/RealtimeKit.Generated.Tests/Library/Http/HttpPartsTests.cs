@@ -99,6 +99,72 @@ public sealed class HttpPartsTests
         Assert.Equal("RealtimeKitResponse { StatusCode = 200, Headers = [Ratelimit, cf-ray] }", response.ToString());
     }
 
+    [Theory]
+    [InlineData("HEAD", 503, true)]
+    [InlineData("OPTIONS", 503, true)]
+    [InlineData("HEAD", 408, true)]
+    [InlineData("GET", 502, true)]
+    [InlineData("GET", 504, true)]
+    [InlineData("GET", 505, false)]
+    [InlineData("GET", 499, false)]
+    [InlineData("TRACE", 503, false)]
+    [InlineData(null, 503, false)]
+    [InlineData(null, 429, true)]
+    public void The_methods_safe_to_repeat_are_retried_on_a_server_failure_and_no_others(string? method, int status, bool retried)
+    {
+        using var answer = new HttpResponseMessage((HttpStatusCode)status);
+
+        var decision = RealtimeKitResilience.ShouldRetry(method is null ? null : new HttpMethod(method), Polly.Outcome.FromResult(answer), TimeSpan.FromMinutes(1), TimeProvider.System);
+
+        Assert.Equal(retried, decision);
+    }
+
+    [Fact]
+    public async Task Retry_pauses_are_jittered_around_the_exponential_backoff()
+    {
+        var time = new ImmediateTimeProvider();
+        var pipeline = RealtimeKitResilience.Build(new RealtimeKitRetryOptions { MaxRetries = 6, BaseDelay = TimeSpan.FromSeconds(1) }, time);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.test/x");
+        var context = Polly.ResilienceContextPool.Shared.Get();
+        context.Properties.Set(RealtimeKitResilience.RequestKey, request);
+        var attempts = 0;
+
+        using var last = await pipeline.ExecuteAsync(_ =>
+        {
+            attempts++;
+            return ValueTask.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
+        }, context);
+        Polly.ResilienceContextPool.Shared.Return(context);
+
+        Assert.Equal(7, attempts);
+        Assert.Equal(6, time.Waits.Count);
+        Assert.All(time.Waits, wait => Assert.True(wait > TimeSpan.Zero, $"a pause of {wait}"));
+
+        // Without jitter the pauses would be exactly 1, 2, 4, 8, 16 and 32 s.
+        TimeSpan[] exact = [.. Enumerable.Range(0, 6).Select(n => TimeSpan.FromSeconds(1 << n))];
+        Assert.NotEqual(exact, time.Waits);
+    }
+
+    [Fact]
+    public void The_default_handler_renews_its_connections_every_two_minutes()
+    {
+        using var handler = RealtimeKitHttpClient.DefaultInnerHandler();
+
+        Assert.Equal(TimeSpan.FromMinutes(2), handler.PooledConnectionLifetime);
+    }
+
+    [Fact]
+    public void Disposing_a_created_client_disposes_the_handler_it_was_given()
+    {
+        var inner = new DisposalRecordingHandler();
+        var http = RealtimeKitHttpClient.Create(new RealtimeKitClientOptions { ApiToken = "token-not-logged", BaseAddress = new Uri("http://127.0.0.1:9/") }, inner);
+
+        Assert.False(inner.Disposed);
+        http.Dispose();
+
+        Assert.True(inner.Disposed);
+    }
+
     [Fact]
     public void Building_the_client_and_its_context_refuses_missing_arguments_by_name()
     {
@@ -146,5 +212,35 @@ public sealed class HttpPartsTests
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    /// <summary>Fires every timer at once and records how long it was asked to wait.</summary>
+    private sealed class ImmediateTimeProvider : TimeProvider
+    {
+        public List<TimeSpan> Waits { get; } = [];
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (Waits)
+            {
+                Waits.Add(dueTime);
+            }
+
+            return System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private sealed class DisposalRecordingHandler : HttpMessageHandler
+    {
+        public bool Disposed { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent));
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
     }
 }

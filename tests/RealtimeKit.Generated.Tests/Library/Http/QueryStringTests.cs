@@ -55,4 +55,39 @@ public sealed class QueryStringTests
             System.Globalization.CultureInfo.CurrentCulture = culture;
         }
     }
+
+    [Fact]
+    public void Other_values_are_written_in_their_round_trip_or_invariant_form()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+
+            Assert.Equal("2025-03-01T08:30:00.0000000Z", RealtimeKitQuery.Format(new DateTime(2025, 3, 1, 8, 30, 0, DateTimeKind.Utc)));
+            Assert.Equal("2025-03-01T08:30:00.0000000", RealtimeKitQuery.Format(new DateTime(2025, 3, 1, 8, 30, 0, DateTimeKind.Unspecified)));
+            Assert.Equal("0.1", RealtimeKitQuery.Format(0.1f));
+            Assert.Equal("2.5", RealtimeKitQuery.Format(2.5m));
+            Assert.Equal("-7", RealtimeKitQuery.Format((short)-7));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void A_value_whose_text_is_null_is_written_empty()
+    {
+        var query = new RealtimeKitQuery();
+        query.Add("name", new NoText());
+
+        Assert.Equal(string.Empty, RealtimeKitQuery.Format(new NoText()));
+        Assert.Equal("p?name=", query.ToRelativeUri("p").OriginalString);
+    }
+
+    private sealed class NoText
+    {
+        public override string? ToString() => null;
+    }
 }

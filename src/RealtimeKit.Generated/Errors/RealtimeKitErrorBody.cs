@@ -81,18 +81,12 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
             return new(null, null, $"the response body is not JSON ({mediaType ?? "no content type"}, {Encoding.UTF8.GetCharCount(trimmed)} characters)");
         }
 
-        // Not standard JSON to System.Text.Json: Newtonsoft's reader, which also takes what the
-        // published 401 examples send (unquoted property names), decides. Such a body, told by its
-        // first name, goes there at once rather than through a refusal (an exception) first.
-        if (!StartsWithUnquotedName(trimmed))
+        // The published 401 examples name their properties without quotes ({message: "…"}): such a
+        // body, told by its first name, is read with its names quoted. What System.Text.Json does
+        // not take even so, Newtonsoft's reader, which takes more, decides.
+        if ((StartsWithUnquotedName(trimmed) ? ReadUnquoted(json.Span) : TryReadStandard(json)) is { } found)
         {
-            try
-            {
-                return ReadStandard(json);
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
-            {
-            }
+            return found;
         }
 
         try
@@ -152,6 +146,131 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
         reader.Read();
         return Found(error, errors, message);
     }
+
+    /// <summary>
+    /// A body whose property names are unquoted, read by <see cref="ReadStandard"/> with its names
+    /// quoted; null where it is not standard JSON even so (or has a name that is not ASCII).
+    /// </summary>
+    internal static RealtimeKitErrorBody? ReadUnquoted(ReadOnlySpan<byte> json)
+    {
+        // Quoting adds two bytes to a name of at least one byte that a colon follows.
+        var quoted = ArrayPool<byte>.Shared.Rent((json.Length * 2) + 2);
+        try
+        {
+            return QuoteNames(json, quoted) is { } length ? TryReadStandard(quoted.AsMemory(0, length)) : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(quoted);
+        }
+    }
+
+    private static RealtimeKitErrorBody? TryReadStandard(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            return ReadStandard(json);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="json"/> into <paramref name="quoted"/> with double quotes around
+    /// each name that stands unquoted where an object expects a name (after <c>{</c>, or a comma in
+    /// an object), and returns the length; null where such a name is not ASCII letters, digits,
+    /// <c>_</c> and <c>$</c>, or objects nest deeper than the readers' limit. Everything else is
+    /// copied as it is, for the reader to judge: a single quote or a comment outside a string stays
+    /// and makes the copy invalid, so Newtonsoft decides those.
+    /// </summary>
+    private static int? QuoteNames(ReadOnlySpan<byte> json, Span<byte> quoted)
+    {
+        ulong objects = 0; // bit n: the container at depth n + 1 is an object
+        var depth = 0;
+        var expectName = false;
+        var written = 0;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var b = json[i];
+            if (b == (byte)'"')
+            {
+                // A string, copied to its closing quote, escapes included.
+                var end = i + 1;
+                while (end < json.Length && json[end] != (byte)'"')
+                {
+                    end += json[end] == (byte)'\\' ? 2 : 1;
+                }
+
+                end = Math.Min(end + 1, json.Length);
+                json[i..end].CopyTo(quoted[written..]);
+                written += end - i;
+                i = end - 1;
+                expectName = false;
+                continue;
+            }
+
+            if (expectName && IsNameByte(b))
+            {
+                var end = i;
+                while (end < json.Length && IsNameByte(json[end]))
+                {
+                    end++;
+                }
+
+                if (end < json.Length && json[end] >= 0x80)
+                {
+                    return null;
+                }
+
+                quoted[written++] = (byte)'"';
+                json[i..end].CopyTo(quoted[written..]);
+                written += end - i;
+                quoted[written++] = (byte)'"';
+                i = end - 1;
+                expectName = false;
+                continue;
+            }
+
+            if (expectName && b >= 0x80)
+            {
+                return null;
+            }
+
+            quoted[written++] = b;
+            switch (b)
+            {
+                case (byte)'{' or (byte)'[':
+                    if (depth == MaxDepth)
+                    {
+                        return null;
+                    }
+
+                    objects = b == (byte)'{' ? objects | (1UL << depth) : objects & ~(1UL << depth);
+                    depth++;
+                    expectName = b == (byte)'{';
+                    break;
+                case (byte)'}' or (byte)']':
+                    depth = Math.Max(depth - 1, 0);
+                    expectName = false;
+                    break;
+                case (byte)',':
+                    expectName = depth > 0 && (objects & (1UL << (depth - 1))) != 0;
+                    break;
+                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
+                    break;
+                default:
+                    expectName = false;
+                    break;
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>A byte of a name Newtonsoft's reader takes without quotes, as far as it is ASCII.</summary>
+    private static bool IsNameByte(byte b) => b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'_' or (byte)'$';
 
     /// <summary>The object or array the reader stands on, read into a token by Newtonsoft (as the lenient reading does), the reader moved to its end.</summary>
     private static JToken ValueOf(ReadOnlyMemory<byte> json, ref System.Text.Json.Utf8JsonReader reader)

@@ -16,6 +16,8 @@ public sealed class ErrorBodyProperties
         "{\"message\":\"Unauthorized\"}",
         "\"{\\\"message\\\":\\\"Unauthorized\\\"}\"",
         "{message: \"Unauthorized\"}",
+        "\"{\\n  message: \\\"Unauthorized\\\"\\n}\\n\"",
+        "{ success: false, error: {code: 404, message: \"Meeting not found\"}, errors: [{code: 1, message: \"a, b: c\"}] }",
         "{\"success\":false,\"error\":{\"code\":404,\"message\":\"Meeting not found\"}}",
         "{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}],\"messages\":[],\"result\":null}",
         "<html><head><title>503 Service Temporarily Unavailable</title></head><body>nginx</body></html>",
@@ -51,16 +53,30 @@ public sealed class ErrorBodyProperties
         Assert.Equal(RealtimeKitErrorBody.ReadLenient(text), standard);
     }
 
+    [Property(MaxTest = 500, Arbitrary = [typeof(ErrorBodyProperties)])]
+    public void Where_a_body_with_unquoted_names_is_read_with_them_quoted_it_finds_what_Newtonsoft_finds_in_it(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        if (RealtimeKitErrorBody.ReadUnquoted(Encoding.UTF8.GetBytes(text)) is not { } quoted)
+        {
+            // Not standard JSON even with its names quoted: only the lenient reading reads it.
+            return;
+        }
+
+        Assert.Equal(RealtimeKitErrorBody.ReadLenient(text), quoted);
+    }
+
     [Property(MaxTest = 300)]
-    public void A_message_and_a_code_in_any_of_the_three_shapes_come_back_as_sent(NonNull<string> sent, int code, byte shape, bool wrapped)
+    public void A_message_and_a_code_in_any_of_the_three_shapes_come_back_as_sent(NonNull<string> sent, int code, byte shape, bool wrapped, bool unquotedNames)
     {
         var message = sent.Get;
         var literal = Newtonsoft.Json.JsonConvert.ToString(message);
+        var q = unquotedNames ? string.Empty : "\"";
         var body = (shape % 3) switch
         {
-            0 => $"{{\"message\":{literal},\"other\":[1,{{\"message\":\"no\"}}]}}",
-            1 => $"{{\"success\":false,\"error\":{{\"code\":{code},\"message\":{literal}}}}}",
-            _ => $"{{\"success\":false,\"errors\":[{{\"code\":{code},\"message\":{literal}}}],\"messages\":[]}}",
+            0 => $"{{{q}message{q}:{literal},{q}other{q}:[1,{{{q}message{q}:\"no\"}}]}}",
+            1 => $"{{ {q}success{q}: false, {q}error{q}: {{{q}code{q}:{code},{q}message{q}:{literal}}}}}",
+            _ => $"{{{q}success{q}:false,{q}errors{q}:[{{{q}code{q}:{code},{q}message{q}:{literal}}}],{q}messages{q}:[]}}",
         };
         if (wrapped)
         {

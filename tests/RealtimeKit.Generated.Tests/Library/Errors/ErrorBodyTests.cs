@@ -73,4 +73,50 @@ public sealed class ErrorBodyTests
         Assert.Null(fourTimes.Message);
         Assert.Equal($"the response body is not JSON (application/json, {Wrap(Body, 1).Length} characters)", fourTimes.Description);
     }
+
+    public static TheoryData<string, string?, int?> UnquotedBodies => new()
+    {
+        { "{message: \"Unauthorized\"}", "Unauthorized", null },
+        { "{\n  message : \"Unauthorized\"\n}\n", "Unauthorized", null },
+        { "{meta: [1, {message: \"nested\"}], message: \"top\"}", "top", null },
+        { "{message: \"say \\\"hi\\\", b: {c: 1}, d: e\"}", "say \"hi\", b: {c: 1}, d: e", null },
+        { "{success: false, error: {code: 404, message: \"Meeting not found\"}}", "Meeting not found", 404 },
+        { "{errors: [{code: 10000, message: \"Authentication error\"}], $x: 1, _y: 2, 9z: 3}", "Authentication error", 10000 },
+        { "{\"quoted\": 1, message: \"mixed\"}", "mixed", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnquotedBodies))]
+    public void A_body_with_unquoted_names_is_read_with_them_quoted_as_Newtonsoft_reads_it(string body, string? message, int? code)
+    {
+        var quoted = RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(body));
+
+        Assert.NotNull(quoted);
+        Assert.Equal(message, quoted.Value.Message);
+        Assert.Equal(code, quoted.Value.Code);
+        Assert.Equal(RealtimeKitErrorBody.ReadLenient(body), quoted);
+        Assert.Equal(quoted, RealtimeKitErrorBody.Parse(body, "application/json"));
+    }
+
+    [Theory]
+    [InlineData("{message: 'single quotes'}", "single quotes")]
+    [InlineData("{message: \"a comment follows\" /* c */}", null)]
+    [InlineData("{ménage: 1, message: \"a name that is not ASCII\"}", "a name that is not ASCII")]
+    [InlineData("{message: \"x\", naïve: 2}", "x")]
+    public void What_is_not_standard_JSON_even_with_its_names_quoted_is_left_to_Newtonsoft(string body, string? message)
+    {
+        Assert.Null(RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(message, RealtimeKitErrorBody.Parse(body, "application/json").Message);
+    }
+
+    [Fact]
+    public void Objects_nested_deeper_than_the_readers_limit_are_not_quoted()
+    {
+        static string Nest(int depth) => string.Concat(Enumerable.Repeat("{a: ", depth)) + "1" + new string('}', depth);
+
+        Assert.NotNull(RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(Nest(32))));
+        Assert.Null(RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(Nest(33))));
+        Assert.Equal("the response body is not valid JSON", RealtimeKitErrorBody.Parse(Nest(33), "application/json").Description);
+    }
 }

@@ -7,8 +7,10 @@ namespace RealtimeKit.Generated;
 /// in any window of length <see cref="Window"/>. The permits, the queue of callers waiting for
 /// one (oldest first, bounded), cancellation and statistics are a
 /// <see cref="ConcurrencyLimiter"/>'s; a permit is given back one window after the attempt it paid
-/// for ended (its answer's headers arrived, or it failed), and a timer's slack, by a timer of the budget's
-/// <see cref="TimeProvider"/>. A request is sent after its permit is taken and reaches the service
+/// for ended (its answer's headers arrived, or it failed), and a timer's slack, on the budget's
+/// <see cref="TimeProvider"/>: ended permits wait in a queue in the order they ended (their due
+/// times in order, since every one waits the same window), and one timer, set for the oldest,
+/// gives back every permit that is due. A request is sent after its permit is taken and reaches the service
 /// before its answer returns, so the next request on the same permit is sent, and arrives, a
 /// whole window after it: no window holds more than the limit, wherever it is measured, and the
 /// limit is used but for one round trip per window.
@@ -21,14 +23,26 @@ namespace RealtimeKit.Generated;
 internal sealed class RealtimeKitSlidingWindow : IDisposable
 {
     /// <summary>
-    /// Added to every window a permit is held for: the system's timers measure their due time on a
-    /// coarse tick count (4 ms on Linux, 15.6 ms on Windows) and may fire that much early against
-    /// a precise clock. Negligible against a window of minutes.
+    /// Added to every window a permit is held for, a margin of one coarse timer tick (4 ms on Linux,
+    /// 15.6 ms on Windows). A permit's due time is measured on the clock, so a timer that fires
+    /// early gives nothing back early (it finds the permit not yet due and is set again); the
+    /// slack keeps the budget's window a tick wider than the service's. Negligible against a
+    /// window of minutes.
     /// </summary>
     internal static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(16);
 
     private readonly ConcurrencyLimiter _limiter;
     private readonly TimeProvider _time;
+
+    /// <summary>The permits whose attempts ended, oldest first, each with the timestamp it is due back at; guarded by itself.</summary>
+    private readonly Queue<(long Due, RateLimitLease Lease)> _ended = new();
+
+    /// <summary>Set for the oldest ended permit's due time while any waits; idle otherwise.</summary>
+    private readonly ITimer _giveBack;
+    private bool _disposed;
+
+    /// <summary>How long an ended permit is held, the window and the slack, in the clock's timestamp ticks.</summary>
+    private readonly long _heldTicks;
 
     public RealtimeKitSlidingWindow(int permits, TimeSpan window, int queueLimit, TimeProvider time)
     {
@@ -41,6 +55,8 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
             QueueLimit = queueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        _heldTicks = (long)Math.Ceiling((window + TimerSlack).TotalSeconds * time.TimestampFrequency);
+        _giveBack = time.CreateTimer(static state => ((RealtimeKitSlidingWindow)state!).GiveBackDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The requests any window of length <see cref="Window"/> may hold.</summary>
@@ -112,26 +128,85 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        lock (_ended)
+        {
+            _disposed = true;
+            _giveBack.Dispose();
+        }
 
-    /// <summary>A permit taken: disposed, it starts the timer that gives it back one window later.</summary>
+        _limiter.Dispose();
+    }
+
+    /// <summary>A permit whose attempt ended now: it is given back one window (and the slack) later.</summary>
+    private void End(RateLimitLease lease)
+    {
+        lock (_ended)
+        {
+            if (_disposed)
+            {
+                // The budget is gone, and its limiter with it: nobody waits for this permit.
+                lease.Dispose();
+                return;
+            }
+
+            // The timestamp is read under the lock, so the queue's due times are in order.
+            var now = _time.GetTimestamp();
+            _ended.Enqueue((now + _heldTicks, lease));
+            if (_ended.Count == 1)
+            {
+                _giveBack.Change(Window + TimerSlack, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The timer's work: gives back every permit that is due, measured on the clock (a timer may
+    /// fire a little early), and sets the timer for the next one.
+    /// </summary>
+    private void GiveBackDue()
+    {
+        while (true)
+        {
+            RateLimitLease lease;
+            lock (_ended)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var now = _time.GetTimestamp();
+                if (!_ended.TryPeek(out var oldest) || oldest.Due > now)
+                {
+                    if (_ended.Count > 0)
+                    {
+                        _giveBack.Change(_time.GetElapsedTime(now, oldest.Due), Timeout.InfiniteTimeSpan);
+                    }
+
+                    return;
+                }
+
+                lease = _ended.Dequeue().Lease;
+            }
+
+            // Outside the lock: a permit given back may start a waiting caller's attempt.
+            lease.Dispose();
+        }
+    }
+
+    /// <summary>A permit taken: disposed, its attempt has ended and it waits in the queue to be given back.</summary>
     private sealed class Holding(RateLimitLease lease, RealtimeKitSlidingWindow limit) : IDisposable
     {
-        private ITimer? _timer;
         private int _ended;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
-                _timer = limit._time.CreateTimer(static state => ((Holding)state!).Release(), this, limit.Window + TimerSlack, Timeout.InfiniteTimeSpan);
+                limit.End(lease);
             }
-        }
-
-        private void Release()
-        {
-            lease.Dispose();
-            _timer?.Dispose();
         }
     }
 }

@@ -461,6 +461,62 @@ public sealed class RateBudgetTests : IDisposable
     }
 
     [Fact]
+    public async Task Permits_come_back_one_by_one_each_a_window_after_its_own_attempt_ended()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        using var budget = new RealtimeKitLocalRateBudget(new RealtimeKitRateLimitOptions { PermitsPerWindow = 3, Window = TimeSpan.FromSeconds(10) }, time);
+        var permits = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+        {
+            permits.Add((await budget.TryAcquireAsync(TimeSpan.Zero))!);
+        }
+
+        // The attempts end at 0, 2 and 4 s; the second window waits while the first is due.
+        permits[0].Dispose();
+        time.Advance(TimeSpan.FromSeconds(2));
+        permits[1].Dispose();
+        time.Advance(TimeSpan.FromSeconds(2));
+        permits[2].Dispose();
+        Assert.Equal(0, budget.AvailablePermits);
+
+        var slack = RealtimeKitSlidingWindow.TimerSlack;
+        time.Advance(TimeSpan.FromSeconds(6) + slack - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, budget.AvailablePermits);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, budget.AvailablePermits);
+        time.Advance(TimeSpan.FromSeconds(2) - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, budget.AvailablePermits);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, budget.AvailablePermits);
+
+        // Taken again and ended before the third is due: it waits behind it.
+        var again = (await budget.TryAcquireAsync(TimeSpan.Zero))!;
+        again.Dispose();
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, budget.AvailablePermits);
+        time.Advance(TimeSpan.FromSeconds(8));
+        Assert.Equal(2, budget.AvailablePermits);
+        time.Advance(slack);
+        Assert.Equal(3, budget.AvailablePermits);
+    }
+
+    [Fact]
+    public async Task A_permit_whose_attempt_ends_after_the_budget_was_disposed_ends_quietly()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var budget = new RealtimeKitLocalRateBudget(new RealtimeKitRateLimitOptions { PermitsPerWindow = 2, Window = TimeSpan.FromSeconds(10) }, time);
+        var ended = (await budget.TryAcquireAsync(TimeSpan.Zero))!;
+        var inFlight = (await budget.TryAcquireAsync(TimeSpan.Zero))!;
+        ended.Dispose();
+
+        budget.Dispose();
+        inFlight.Dispose();
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Null(budget.CurrentPermits);
+    }
+
+    [Fact]
     public async Task A_waiting_caller_gets_the_first_permit_that_comes_back_and_one_that_cannot_wait_gets_none()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);

@@ -39,10 +39,14 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
 
     /// <summary>Set for the oldest ended permit's due time while any waits; idle otherwise.</summary>
     private readonly ITimer _giveBack;
-    private bool _disposed;
 
-    /// <summary>How long an ended permit is held, the window and the slack, in the clock's timestamp ticks.</summary>
+    /// <summary>How long an ended permit is held: the window and the slack.</summary>
+    private readonly TimeSpan _held;
+
+    /// <summary><see cref="_held"/> in the clock's timestamp ticks.</summary>
     private readonly long _heldTicks;
+
+    private bool _disposed;
 
     public RealtimeKitSlidingWindow(int permits, TimeSpan window, int queueLimit, TimeProvider time)
     {
@@ -55,7 +59,8 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
             QueueLimit = queueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-        _heldTicks = (long)Math.Ceiling((window + TimerSlack).TotalSeconds * time.TimestampFrequency);
+        _held = window + TimerSlack;
+        _heldTicks = (long)Math.Ceiling(_held.TotalSeconds * time.TimestampFrequency);
         _giveBack = time.CreateTimer(static state => ((RealtimeKitSlidingWindow)state!).GiveBackDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -156,7 +161,7 @@ internal sealed class RealtimeKitSlidingWindow : IDisposable
             _ended.Enqueue((now + _heldTicks, lease));
             if (_ended.Count == 1)
             {
-                _giveBack.Change(Window + TimerSlack, Timeout.InfiniteTimeSpan);
+                _giveBack.Change(_held, Timeout.InfiniteTimeSpan);
             }
         }
     }

@@ -3,7 +3,8 @@
 
 Score = (killed + timeout) / (killed + timeout + survived + no coverage), as Stryker counts it;
 compile errors and ignored mutants are not counted. A surviving mutant listed in
-eng/mutation/equivalent.tsv (file under src/, mutator, the original code it changes, why) is an
+eng/mutation/equivalent.tsv (file under src/, mutator, the original code it changes (a block: the line that
+heads it, then "{ …"), why) is an
 equivalent mutant, one no test can tell from the original: it is listed with its reason and
 left out of the "without equivalents" score. So is a ConfigureAwait(false) turned true (no
 synchronization context runs here; the configurations now ignore ConfigureAwait).
@@ -31,7 +32,12 @@ def original_code(source, location):
     start, end = location["start"], location["end"]
     if start["line"] == end["line"]:
         return lines[start["line"] - 1][start["column"] - 1:end["column"] - 1]
-    return lines[start["line"] - 1][start["column"] - 1:].rstrip() + " …"
+    code = lines[start["line"] - 1][start["column"] - 1:].rstrip() + " …"
+    if code.startswith("{"):
+        # A block is told from the file's other blocks by the line that heads it (an if, a catch).
+        heading = next((line.strip() for line in reversed(lines[:start["line"] - 1]) if line.strip()), "")
+        code = f"{heading} {code}"
+    return code
 
 
 rows = defaultdict(lambda: defaultdict(int))

@@ -185,7 +185,7 @@ internal readonly record struct RealtimeKitErrorBody(string? Message, int? Code,
     /// copied as it is, for the reader to judge: a single quote or a comment outside a string stays
     /// and makes the copy invalid, so Newtonsoft decides those.
     /// </summary>
-    private static int? QuoteNames(ReadOnlySpan<byte> json, Span<byte> quoted)
+    internal static int? QuoteNames(ReadOnlySpan<byte> json, Span<byte> quoted)
     {
         ulong objects = 0; // bit n: the container at depth n + 1 is an object
         var depth = 0;

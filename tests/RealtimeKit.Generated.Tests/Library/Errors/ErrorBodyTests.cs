@@ -119,4 +119,72 @@ public sealed class ErrorBodyTests
         Assert.Null(RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(Nest(33))));
         Assert.Equal("the response body is not valid JSON", RealtimeKitErrorBody.Parse(Nest(33), "application/json").Description);
     }
+
+    // The quoting pass on its own: a wrong quote is often caught later (the copy is refused and
+    // Newtonsoft decides), so its exact copy is checked here.
+    [Theory]
+    [InlineData("{message: \"x\"}", "{\"message\": \"x\"}")]
+    [InlineData("{AZ: 1, az09_$: 2}", "{\"AZ\": 1, \"az09_$\": 2}")]
+    [InlineData("{a: \"q\\\", b: 1\", c: 2}", "{\"a\": \"q\\\", b: 1\", \"c\": 2}")]
+    [InlineData("{a: \"\\\\\", b: 1}", "{\"a\": \"\\\\\", \"b\": 1}")]
+    [InlineData("{a: \"odd\", b: 1}", "{\"a\": \"odd\", \"b\": 1}")]
+    [InlineData("{a: [1, true, null, {b: 2}], c: 3}", "{\"a\": [1, true, null, {\"b\": 2}], \"c\": 3}")]
+    [InlineData("{a: {b: 1}, c: [2, x]}", "{\"a\": {\"b\": 1}, \"c\": [2, x]}")]
+    [InlineData("{a: [{b: 1, c: []}, d]}", "{\"a\": [{\"b\": 1, \"c\": []}, d]}")]
+    [InlineData("[a, {b: [c, d], e: f}, g]", "[a, {\"b\": [c, d], \"e\": f}, g]")]
+    [InlineData("{\"a\" b, c: 1}", "{\"a\" b, \"c\": 1}")]
+    [InlineData("{a b: 1}", "{\"a\" b: 1}")]
+    [InlineData("{a: 1} b, c", "{\"a\": 1} b, c")]
+    [InlineData("{a: \"unterminated", "{\"a\": \"unterminated")]
+    [InlineData("{a: \"ends in an escape\\", "{\"a\": \"ends in an escape\\")]
+    public void Quoting_puts_double_quotes_around_each_unquoted_name_and_nothing_else(string json, string expected)
+    {
+        Assert.Equal(expected, Quote(json));
+    }
+
+    [Theory]
+    [InlineData("{ménage: 1}")]
+    [InlineData("{é: 1}")]
+    [InlineData("{a: 1, ü: 2}")]
+    public void Quoting_gives_up_on_a_name_that_is_not_ASCII(string json)
+    {
+        Assert.Null(Quote(json));
+    }
+
+    [Fact]
+    public void Quoting_leaves_text_that_is_not_ASCII_outside_names_as_it_is()
+    {
+        Assert.Equal("{\"a\": \"é\", \"b\": [\"ü\"]}", Quote("{a: \"é\", b: [\"ü\"]}"));
+    }
+
+    private static string? Quote(string json)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var quoted = new byte[(bytes.Length * 2) + 2];
+        return RealtimeKitErrorBody.QuoteNames(bytes, quoted) is { } length ? System.Text.Encoding.UTF8.GetString(quoted, 0, length) : null;
+    }
+
+    [Fact]
+    public void An_array_element_is_never_taken_for_a_name()
+    {
+        // Quoted, the null would make the array unreadable as CloudflareMessage items.
+        const string Body = "{a: {b: 1}, errors: [{code: 1, message: \"m\", x: []}, null]}";
+
+        Assert.Equal(new RealtimeKitErrorBody("m", 1, "the response body has errors"), RealtimeKitErrorBody.ReadUnquoted(System.Text.Encoding.UTF8.GetBytes(Body)));
+        Assert.Equal(new RealtimeKitErrorBody("m", 1, "the response body has errors"), RealtimeKitErrorBody.Parse(Body, "application/json"));
+    }
+
+    [Theory]
+    [InlineData("['x']", "the response body is JSON of an unknown shape")]
+    [InlineData("['x'] 1", "the response body is not valid JSON")]
+    [InlineData("\"{\\\"message\\\": \\\"m\\\"}\" trailing", "the response body is not valid JSON")]
+    [InlineData("plain text \n ", "the response body is not JSON (application/json, 10 characters)")]
+    [InlineData(" \u00a0plain text\u2003", "the response body is not JSON (application/json, 10 characters)")]
+    public void Says_what_a_body_that_is_not_one_standard_value_is(string body, string description)
+    {
+        var parsed = RealtimeKitErrorBody.Parse(body, "application/json");
+
+        Assert.Null(parsed.Message);
+        Assert.Equal(description, parsed.Description);
+    }
 }

@@ -120,6 +120,15 @@ public sealed class ErrorBodyTests
         Assert.Equal("the response body is not valid JSON", RealtimeKitErrorBody.Parse(Nest(33), "application/json").Description);
     }
 
+    [Fact]
+    public void Standard_JSON_nested_deeper_than_the_readers_limit_is_refused_by_both_readers()
+    {
+        static string Nest(int depth) => string.Concat(Enumerable.Repeat("{\"a\": ", depth)) + "1" + new string('}', depth);
+
+        Assert.Equal("the response body is JSON with no message", RealtimeKitErrorBody.Parse(Nest(32), "application/json").Description);
+        Assert.Equal("the response body is not valid JSON", RealtimeKitErrorBody.Parse(Nest(40), "application/json").Description);
+    }
+
     // The quoting pass on its own: a wrong quote is often caught later (the copy is refused and
     // Newtonsoft decides), so its exact copy is checked here.
     [Theory]
@@ -137,6 +146,7 @@ public sealed class ErrorBodyTests
     [InlineData("{a: 1} b, c", "{\"a\": 1} b, c")]
     [InlineData("{a: \"unterminated", "{\"a\": \"unterminated")]
     [InlineData("{a: \"ends in an escape\\", "{\"a\": \"ends in an escape\\")]
+    [InlineData("true", "true")]
     public void Quoting_puts_double_quotes_around_each_unquoted_name_and_nothing_else(string json, string expected)
     {
         Assert.Equal(expected, Quote(json));

@@ -114,10 +114,12 @@ public sealed class RequestOptionsTests : IDisposable
     [Fact]
     public async Task A_calls_own_timeout_is_its_deadline()
     {
-        _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(4)));
+        // The guard is far above the 1 s deadline: under a loaded CI machine the call's own timer once
+        // fired after the old 3 s guard. The message tells the call's deadline from the guard's.
+        _api.Server.Given(Request.Create()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(10)));
         var call = new RealtimeKitRequestOptions { Timeout = TimeSpan.FromSeconds(1) };
 
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => Client().WithRequestOptions(call).GetWebhookAsync("acc", "app", _id).WaitAsync(TimeSpan.FromSeconds(3)));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => Client().WithRequestOptions(call).GetWebhookAsync("acc", "app", _id).WaitAsync(TimeSpan.FromSeconds(8)));
 
         Assert.Contains("within the configured timeout of 1 s", error.Message, StringComparison.Ordinal);
     }
